@@ -1,0 +1,103 @@
+"""Turn an article's attributions into chains from origin to publisher.
+
+A chain runs: the origin (the attribution's source), the relay (the party the
+statement was given to or that cited it: "told Sputnik", "The Washington Post,
+citing ..."), the sources the article credits for its text (a dateline such as
+"(UrduPoint News / Sputnik - ...)" credits Sputnik), and the publisher.
+
+Names are made canonical through the known-sources table ("the Pentagon" and
+"Defense Department" are both ``Pentagon``), and a hop equal to the one before
+it is not repeated: a credited wire that is already the relay appears once.
+Attributions without a stated source give no chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import Article, Attribution, Chain, Hop, Mention
+from .sources import SourceTable, known_sources, normalize_name
+
+__all__ = ["build_chains"]
+
+
+def build_chains(
+    article: Article,
+    attributions: Iterable[Attribution],
+    *,
+    sources: SourceTable | None = None,
+) -> tuple[Chain, ...]:
+    """Return one chain per attribution that names a source, in text order.
+
+    Parameters
+    ----------
+    article : Article
+        The article the attributions were extracted from.
+    attributions : iterable of Attribution
+        Its attributions.
+    sources : SourceTable, optional
+        Known sources used to make names canonical; the packaged table by default.
+
+    Examples
+    --------
+    >>> from provenance.model import Article, Attribution, Mention, Span
+    >>> article = Article(id="a", text="The Pentagon told Sputnik it was so.",
+    ...                   publisher="UrduPoint", credits=("Sputnik",))
+    >>> pentagon = Mention("The Pentagon", Span(0, 12), "government", "The Pentagon")
+    >>> sputnik = Mention("Sputnik", Span(18, 25), "wire", "Sputnik")
+    >>> found = Attribution("a", pentagon, "told", (Span(13, 17),), (Span(26, 35),),
+    ...                     "it was so", source_spans=(Span(0, 12),), recipient=sputnik)
+    >>> [chain.path for chain in build_chains(article, [found])]
+    [('Pentagon', 'Sputnik', 'UrduPoint')]
+    """
+    table = sources or known_sources()
+    tail = _tail_hops(article, table)
+    chains = []
+    for attribution in sorted(attributions, key=lambda a: (a.evidence or (), a.cue)):
+        if attribution.source is None:
+            continue
+        hops = [_hop(attribution.source, "origin", table)]
+        if attribution.recipient is not None:
+            hops.append(_hop(attribution.recipient, "relay", table))
+        hops.extend(tail)
+        chains.append(
+            Chain(
+                article_id=article.id,
+                hops=_without_repeats(hops),
+                claim=attribution.content,
+                cue=attribution.cue,
+                quote=attribution.quote,
+                evidence=attribution.evidence,
+                attribution=attribution,
+            )
+        )
+    return tuple(chains)
+
+
+def _tail_hops(article: Article, table: SourceTable) -> list[Hop]:
+    """The credited sources and the publisher, which end every chain of the article."""
+    hops = []
+    for credit in article.credits:
+        record = table.lookup(credit)
+        hops.append(Hop(record.name if record else credit, record.kind if record else "outlet", "credit"))
+    if article.publisher:
+        record = table.lookup(article.publisher)
+        name = record.name if record else article.publisher
+        hops.append(Hop(name, record.kind if record else "outlet", "publisher"))
+    return hops
+
+
+def _hop(mention: Mention, role: str, table: SourceTable) -> Hop:
+    record = table.lookup(mention.name)
+    if record is not None and mention.kind not in ("person", "anonymous", "document"):
+        return Hop(record.name, record.kind, role, mention)
+    return Hop(mention.name, mention.kind, role, mention)
+
+
+def _without_repeats(hops: list[Hop]) -> tuple[Hop, ...]:
+    kept: list[Hop] = []
+    for hop in hops:
+        if kept and normalize_name(kept[-1].name) == normalize_name(hop.name):
+            continue
+        kept.append(hop)
+    return tuple(kept)

@@ -1,0 +1,42 @@
+"""The ``provenance`` command line: a thin layer over the library.
+
+Each verb lives in its own module of this package and only parses options,
+calls one library function and writes its result. Library errors become
+``Error: ...`` messages here, in one place.
+"""
+
+from __future__ import annotations
+
+import click
+
+from ..errors import ProvenanceError
+
+__all__ = ["cli", "main"]
+
+
+class _Cli(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ProvenanceError as err:  # the one place library errors become CLI errors
+            raise click.ClickException(str(err)) from err
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="provenance")
+def cli() -> None:
+    """Trace who said what, and who copied whom, across news articles.
+
+    Give files, folders or other inputs; results go to stdout, messages to
+    stderr. Exit status: 0 on success, 1 when some input could not be read
+    (all others are still processed), 2 on a usage error.
+    """
+
+
+def main() -> None:
+    """Entry point of the ``provenance`` console script."""
+    cli(prog_name="provenance")
+
+
+# Each verb registers itself on ``cli`` when its module is imported.
+from . import trace as _trace  # noqa: E402,F401
