@@ -1,0 +1,50 @@
+"""Chains from attributions: canonical names, credits, no repeated hops."""
+
+from provenance.chains import build_chains
+from provenance.model import Article, Attribution, Mention, Span
+
+TEXT = "The Pentagon told Sputnik it was so."
+
+
+def attribution(source, recipient=None, *, article_id="a"):
+    return Attribution(article_id, source, "told", (Span(13, 17),), (Span(26, 35),), "it was so",
+                       source_spans=(source.span,) if source else (), recipient=recipient)
+
+
+PENTAGON = Mention("The Pentagon", Span(0, 12), "government", "The Pentagon")
+SPUTNIK = Mention("Sputnik", Span(18, 25), "wire", "Sputnik")
+
+
+def test_credited_wire_already_the_relay_is_not_repeated():
+    article = Article(id="a", text=TEXT, publisher="UrduPoint.com", credits=("Sputnik",))
+    (chain,) = build_chains(article, [attribution(PENTAGON, SPUTNIK)])
+    assert chain.path == ("Pentagon", "Sputnik", "UrduPoint")
+    assert [hop.role for hop in chain.hops] == ["origin", "relay", "publisher"]
+    assert [hop.kind for hop in chain.hops] == ["government", "wire", "outlet"]
+
+
+def test_credit_is_added_between_relay_and_publisher():
+    article = Article(id="a", text=TEXT, publisher="UrduPoint", credits=("Sputnik",))
+    post = Mention("The Washington Post", Span(0, 12), "outlet", "Washington Post")
+    (chain,) = build_chains(article, [attribution(PENTAGON, post)])
+    assert chain.path == ("Pentagon", "The Washington Post", "Sputnik", "UrduPoint")
+    assert chain.hops[2].role == "credit"
+
+
+def test_no_source_gives_no_chain():
+    article = Article(id="a", text=TEXT, publisher="UrduPoint")
+    assert build_chains(article, [attribution(None)]) == ()
+
+
+def test_source_that_is_the_publisher_appears_once():
+    article = Article(id="a", text=TEXT, publisher="Reuters")
+    reuters = Mention("Reuters", Span(0, 7), "wire", "Reuters")
+    (chain,) = build_chains(article, [attribution(reuters)])
+    assert chain.path == ("Reuters",)
+
+
+def test_people_keep_their_own_name_even_if_it_matches_an_alias():
+    article = Article(id="a", text=TEXT, publisher="UrduPoint")
+    person = Mention("Fox", Span(0, 3), "person", "Fox")
+    (chain,) = build_chains(article, [attribution(person)])
+    assert chain.path == ("Fox", "UrduPoint")
