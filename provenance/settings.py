@@ -106,6 +106,10 @@ class Settings:
     #: How much larger one side's shared fraction must be for containment to
     #: tell the direction (the copy holds the original and more).
     containment_margin: float = 0.05
+    #: Sources holding within this share of the copy of the best one are
+    #: equally likely, and the earliest is taken: a reprint of a reprint often
+    #: matches a headline or stock line more than the true original does.
+    source_margin: float = 0.1
 
     # --- attribution extraction
     #: Cues whose weight in ``cues.tsv`` (the share of their attributions that
@@ -148,9 +152,13 @@ class Settings:
     #: Seconds a Graphviz render may run before it is stopped (sfdp draws
     #: thousands of nodes in seconds; only a runaway layout takes longer).
     render_timeout: float = 300.0
+    #: Largest side of a PNG drawing, in inches at 96 dpi (100 in = 9,600 px):
+    #: larger drawings are scaled down, since sfdp lays 1,000 nodes out over
+    #: 400 x 250 in and rasterising that takes 100 s for an unreadable image.
+    max_png_inches: float = 100.0
 
     def __post_init__(self) -> None:
-        for name in ("lsh_threshold", "min_shared", "common_shingle_share", "common_block_share", "containment_margin"):
+        for name in ("lsh_threshold", "min_shared", "common_shingle_share", "common_block_share", "containment_margin", "source_margin"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be in [0.0, 1.0], not {value!r}")
