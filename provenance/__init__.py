@@ -50,6 +50,29 @@ _EXPORTS = {
     "build_chains": "provenance.chains",
     "trace_article": "provenance.pipeline",
     "trace_articles": "provenance.pipeline",
+    # many articles: entities, claims, the graph and its queries
+    "Resolution": "provenance.resolve",
+    "resolve_entities": "provenance.resolve",
+    "cluster_claims": "provenance.claims",
+    "find_claim": "provenance.claims",
+    "ProvenanceGraph": "provenance.graph",
+    "Route": "provenance.graph",
+    "build_graph": "provenance.graph",
+    "chains_to": "provenance.graph",
+    "focus": "provenance.graph",
+    "origins": "provenance.graph",
+    "statements_by": "provenance.graph",
+    "graph_summary": "provenance.graph",
+    # syndicated copies: who copied whom
+    "SyndicationResult": "provenance.syndication",
+    "find_copies": "provenance.syndication",
+    "find_candidates": "provenance.syndication",
+    "verify_pair": "provenance.syndication",
+    # auditing the sourcing of claims
+    "AuditReport": "provenance.audit",
+    "ClaimAudit": "provenance.audit",
+    "audit": "provenance.audit",
+    "audit_articles": "provenance.audit",
 }
 
 __all__ = sorted(_EXPORTS)

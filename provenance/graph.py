@@ -1,7 +1,14 @@
 """The provenance graph: one node per real-world source, one edge per relay.
 
-First version: the container and its attribute contract; building comes next.
+:func:`build_graph` merges the chains of many articles: their hops are
+resolved to entities (:mod:`provenance.resolve`), their claims clustered
+(:mod:`provenance.claims`), and each step of a chain becomes an edge, merged
+per ``(source, target, relation)``. Queries are functions taking the graph
+first, as in networkx: :func:`origins`, :func:`chains_to`,
+:func:`statements_by`, :func:`focus`, :func:`graph_summary` and
+:func:`~provenance.claims.find_claim`.
 
+Attribute contract (exporters rely on it; extend it only additively).
 Nodes are entity ids with attributes ``name``, ``kind``, ``aliases``, ``roles``,
 ``affiliations`` (lists of str), ``articles`` (number of articles) and
 ``article_ids`` (sorted list). Edges run from the party that said or passed a
@@ -9,24 +16,530 @@ claim to the one that received or published it, with attributes ``relation``
 (``told``, ``relayed``, ``credited``, ``published``, ``republished``,
 ``affiliated_with``), ``cues``, ``claims``, ``articles`` (lists of str),
 ``evidence`` (list of ``{"article", "start", "end"}``), ``first_date`` and
-``last_date`` (ISO 8601 or None) and ``quote`` (bool).
+``last_date`` (ISO 8601 or None) and ``quote`` (bool). Added since: ``chains``
+(sorted chain ids) on every edge, and ``credited`` (bool: every copy behind
+the edge credits its original) on ``republished`` edges. The edge key is the
+relation, so there is at most one edge per ``(source, target, relation)``.
+
+The relation names the step into the target: ``told`` (origin to the party it
+spoke to or that cited it), ``relayed`` (one relay to another), ``credited``
+(to a wire or outlet the publisher credits), ``published`` (to the publisher),
+``republished`` (an original's publisher to the publisher of a copy, from the
+syndication stage), ``affiliated_with`` (a person to the body they speak for).
+Two consecutive hops that resolve to one source ("the Gazette" told, in the
+Harbor Gazette) are one node; no self-loops are drawn.
 """
 
 from __future__ import annotations
 
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+from rapidfuzz import fuzz, process
 
-from .model import Claim, Entity
+from .claims import cluster_claims, find_claim
+from .model import Article, Chain, Claim, CopyPair, Entity, Evidence
+from .resolve import Resolution, resolve_entities
+from .settings import DEFAULT_SETTINGS, Settings
+from .sources import SourceTable, known_sources, normalize_name
 
-__all__ = ["ProvenanceGraph"]
+if TYPE_CHECKING:  # the pipeline imports extraction, which merging does not need
+    from .pipeline import Traced
+
+__all__ = [
+    "ProvenanceGraph",
+    "Route",
+    "build_graph",
+    "chains_to",
+    "find_claim",
+    "focus",
+    "graph_summary",
+    "origins",
+    "statements_by",
+]
+
+logger = logging.getLogger(__name__)
+
+#: The relation of a step, by the role of the hop it leads into.
+RELATION_INTO = {"relay": "told", "credit": "credited", "publisher": "published"}
 
 
 @dataclass
 class ProvenanceGraph:
-    """A ``networkx.MultiDiGraph`` of sources with the claims and entities behind it."""
+    """A ``networkx.MultiDiGraph`` of sources with the claims and entities behind it.
+
+    Besides the graph, it keeps what it was built from: ``chains`` by id,
+    ``paths`` (each chain as entity ids, origin first) with ``path_roles``
+    (the hop role of each of those nodes), ``articles`` by id,
+    ``publishers`` (article id to publisher entity id) and the ``copies``.
+    """
 
     graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     entities: dict[str, Entity] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
+    chains: dict[str, Chain] = field(default_factory=dict)
+    paths: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    path_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+    publishers: dict[str, str] = field(default_factory=dict)
+    copies: tuple[CopyPair, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One chain as a path of entity ids (origin first), with its claim and article."""
+
+    chain: str
+    claim: str
+    article: str
+    nodes: tuple[str, ...]
+
+
+def build_graph(
+    traced: Iterable[Traced],
+    *,
+    copies: Iterable[CopyPair] = (),
+    sources: SourceTable | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> ProvenanceGraph:
+    """Merge the chains of many articles into one provenance graph.
+
+    Parameters
+    ----------
+    traced : iterable of Traced
+        Articles with their chains (:func:`~provenance.pipeline.trace_articles`).
+    copies : iterable of CopyPair, optional
+        Copied articles (from the syndication stage); each becomes a
+        ``republished`` edge between the two publishers.
+    sources : SourceTable, optional
+        Known sources; the packaged table by default.
+    settings : Settings, optional
+        Cutoffs of entity resolution and claim clustering.
+
+    Returns
+    -------
+    ProvenanceGraph
+
+    Examples
+    --------
+    >>> from provenance.model import Article, Chain, Hop, Span
+    >>> from provenance.pipeline import Traced
+    >>> hops = (Hop("Pentagon", "government", "origin"), Hop("Sputnik", "wire", "relay"),
+    ...         Hop("UrduPoint", "outlet", "publisher"))
+    >>> chain = Chain("a", hops, "calls went unanswered", "told", False, (Span(0, 5),))
+    >>> graph = build_graph([Traced(Article("a", "x" * 9, publisher="UrduPoint"), (), (chain,))])
+    >>> names = graph.entities
+    >>> sorted((names[u].name, names[v].name, key) for u, v, key in graph.graph.edges(keys=True))
+    [('Pentagon', 'Sputnik', 'told'), ('Sputnik', 'UrduPoint', 'published')]
+    """
+    traced = list(traced)
+    resolution = resolve_entities(traced, sources=sources, settings=settings)
+    chains = {chain.id: chain for item in traced for chain in item.chains}
+    paths = {chain_id: _entity_path(chain, resolution) for chain_id, chain in sorted(chains.items())}
+    return _assemble(
+        ProvenanceGraph(
+            entities=resolution.entities,
+            claims={claim.id: claim for claim in cluster_claims(chains.values(), settings=settings)},
+            chains=dict(sorted(chains.items())),
+            paths={chain_id: tuple(node for node, _ in path) for chain_id, path in paths.items()},
+            path_roles={chain_id: tuple(role for _, role in path) for chain_id, path in paths.items()},
+            articles={item.article.id: item.article for item in sorted(traced, key=lambda t: t.article.id)},
+            publishers=dict(sorted(resolution.publishers.items())),
+            copies=tuple(sorted(copies, key=lambda pair: (pair.original, pair.copy))),
+        ),
+        resolution.affiliations,
+    )
+
+
+def origins(graph: ProvenanceGraph, claim_id: str) -> list[Entity]:
+    """Return the sources a claim starts from, sorted by name.
+
+    Each chain of the claim contributes its first hop; two anonymous
+    officials in two articles are two origins.
+
+    Raises
+    ------
+    ValueError
+        When the graph has no claim ``claim_id``.
+
+    Examples
+    --------
+    >>> graph = _example()
+    >>> [entity.name for entity in origins(graph, next(iter(graph.claims)))]
+    ['Pentagon']
+    """
+    if claim_id not in graph.claims:
+        raise ValueError(f"unknown claim {claim_id!r}")
+    found = {graph.paths[chain][0] for chain in graph.claims[claim_id].chains if chain in graph.paths}
+    return sorted((graph.entities[node] for node in found), key=lambda e: (e.name, e.id))
+
+
+def chains_to(
+    graph: ProvenanceGraph, publisher: str, *, settings: Settings = DEFAULT_SETTINGS
+) -> list[Route]:
+    """Return every chain that reaches ``publisher``, cut at it, sorted by chain id.
+
+    A chain reaches it when it is on the chain's path, or when the chain's
+    article was republished (``copies``) by it, directly or through other copies.
+
+    Parameters
+    ----------
+    graph : ProvenanceGraph
+    publisher : str
+        An entity id or a name: any alias, a known source's alias or domain,
+        or a spelling within ``settings.name_match_cutoff``. A name several
+        sources share ("Novak") means the one in the most articles.
+    settings : Settings, optional
+
+    Returns
+    -------
+    list of Route
+        One per chain, its nodes ending at ``publisher``.
+
+    Raises
+    ------
+    ValueError
+        When no source of the graph has that name.
+
+    Examples
+    --------
+    >>> [_names(_example(), route) for route in chains_to(_example(), "Sputnik")]
+    [['Pentagon', 'Sputnik']]
+    """
+    node = _node(graph, publisher, settings)
+    reaching: dict[str, Route] = {}
+    for route in _routes(graph):  # routes of one chain come shortest first
+        if node in route.nodes and route.chain not in reaching:
+            reaching[route.chain] = _cut(route, node)
+    return list(reaching.values())
+
+
+def statements_by(
+    graph: ProvenanceGraph, source: str, *, settings: Settings = DEFAULT_SETTINGS
+) -> list[Route]:
+    """Return every chain that starts at ``source``: what it said, and through whom.
+
+    ``source`` is named as in :func:`chains_to`. The routes run to each
+    article's publisher (copies are not followed), sorted by chain id; their
+    ``claim`` says what was said, ``graph.claims[route.claim].text`` in words.
+
+    Raises
+    ------
+    ValueError
+        When no source of the graph has that name.
+
+    Examples
+    --------
+    >>> [_names(_example(), route) for route in statements_by(_example(), "Defense Department")]
+    [['Pentagon', 'Sputnik', 'UrduPoint']]
+    """
+    node = _node(graph, source, settings)
+    claim_of = _claim_index(graph)
+    return [
+        Route(chain_id, claim_of[chain_id], graph.chains[chain_id].article_id, path)
+        for chain_id, path in graph.paths.items()
+        if path[0] == node
+    ]
+
+
+def focus(graph: ProvenanceGraph, name: str, *, settings: Settings = DEFAULT_SETTINGS) -> ProvenanceGraph:
+    """Return the graph of what passes through one source.
+
+    Kept are the chains whose path (or whose article's copies) include the
+    source or a person affiliated with it (focusing on a body keeps what its
+    spokespeople said), the copies of their articles, and the affiliations of
+    the people kept. Edge attributes and claims are recomputed from the kept
+    chains only; node attributes still count the articles of the whole graph.
+
+    Raises
+    ------
+    ValueError
+        When no source of the graph has that name (named as in :func:`chains_to`).
+
+    Examples
+    --------
+    >>> small = focus(_example(), "Sputnik")
+    >>> sorted(entity.name for entity in small.entities.values())
+    ['Pentagon', 'Sputnik', 'UrduPoint']
+    """
+    node = _node(graph, name, settings)
+    affiliation_edges = {
+        (u, v): [Evidence(item["article"], _span(item)) for item in data["evidence"]]
+        for u, v, data in graph.graph.edges(data=True)
+        if data["relation"] == "affiliated_with"
+    }
+    through = {node} | {person for person, body in affiliation_edges if body == node}
+    kept = {route.chain for route in _routes(graph) if through & set(route.nodes)}
+    articles = {graph.chains[chain_id].article_id for chain_id in kept}
+    copies = tuple(pair for pair in graph.copies if pair.original in articles)
+    articles |= {pair.copy for pair in copies}
+    nodes = {n for chain_id in kept for n in graph.paths[chain_id]} | {node}
+    nodes |= {graph.publishers[a] for a in articles if a in graph.publishers}
+    affiliations = {(u, v): tuple(e) for (u, v), e in affiliation_edges.items() if u in nodes}
+    nodes |= {v for _, v in affiliations}
+    claims = {}
+    for claim in graph.claims.values():
+        chosen = tuple(c for c in claim.chains if c in kept)
+        if chosen:
+            carried_by = tuple(sorted({graph.chains[c].article_id for c in chosen}))
+            claims[claim.id] = Claim(claim.id, claim.text, claim.quotes, carried_by, chosen)
+    return _assemble(
+        ProvenanceGraph(
+            entities={n: e for n, e in graph.entities.items() if n in nodes},
+            claims=claims,
+            chains={c: chain for c, chain in graph.chains.items() if c in kept},
+            paths={c: path for c, path in graph.paths.items() if c in kept},
+            path_roles={c: roles for c, roles in graph.path_roles.items() if c in kept},
+            articles={a: article for a, article in graph.articles.items() if a in articles},
+            publishers={a: p for a, p in graph.publishers.items() if a in articles},
+            copies=copies,
+        ),
+        affiliations,
+    )
+
+
+def graph_summary(graph: ProvenanceGraph) -> dict[str, Any]:
+    """Return counts of the graph and the claims more than one article carries.
+
+    Returns
+    -------
+    dict
+        ``nodes``, ``nodes_by_kind``, ``edges``, ``edges_by_relation``,
+        ``claims``, ``articles`` and ``shared_claims`` (each with ``id``,
+        ``text``, ``articles`` and ``origins`` names; most articles first).
+
+    Examples
+    --------
+    >>> facts = graph_summary(_example())
+    >>> facts["nodes_by_kind"], facts["edges_by_relation"]
+    ({'government': 1, 'outlet': 1, 'wire': 1}, {'published': 1, 'told': 1})
+    """
+    kinds = Counter(data["kind"] for _, data in graph.graph.nodes(data=True))
+    relations = Counter(key for _, _, key in graph.graph.edges(keys=True))
+    shared = [claim for claim in graph.claims.values() if len(claim.articles) > 1]
+    shared.sort(key=lambda claim: (-len(claim.articles), claim.text, claim.id))
+    return {
+        "nodes": graph.graph.number_of_nodes(),
+        "nodes_by_kind": dict(sorted(kinds.items())),
+        "edges": graph.graph.number_of_edges(),
+        "edges_by_relation": dict(sorted(relations.items())),
+        "claims": len(graph.claims),
+        "articles": len(graph.articles),
+        "shared_claims": [
+            {"id": claim.id, "text": claim.text, "articles": list(claim.articles),
+             "origins": [entity.name for entity in origins(graph, claim.id)]}
+            for claim in shared
+        ],
+    }
+
+
+# --- assembling --------------------------------------------------------------
+
+
+def _entity_path(chain: Chain, resolution: Resolution) -> list[tuple[str, str]]:
+    """The chain as (entity id, hop role), with consecutive hops of one entity made one."""
+    path: list[tuple[str, str]] = []
+    for index, hop in enumerate(chain.hops):
+        node = resolution.hops[(chain.id, index)]
+        if not path or path[-1][0] != node:
+            path.append((node, hop.role))
+    return path
+
+
+def _assemble(
+    graph: ProvenanceGraph,
+    affiliations: dict[tuple[str, str], tuple[Evidence, ...]],
+) -> ProvenanceGraph:
+    """Fill ``graph.graph`` with the nodes and merged edges the stored records describe."""
+    network = nx.MultiDiGraph()
+    for entity_id, entity in sorted(graph.entities.items()):
+        network.add_node(entity_id, **_node_attributes(entity))
+    claim_of = _claim_index(graph)
+    edges: dict[tuple[str, str, str], _Edge] = defaultdict(_Edge)
+    for chain_id, path in graph.paths.items():
+        chain = graph.chains[chain_id]
+        article = graph.articles.get(chain.article_id)
+        evidence = [(chain.article_id, span.start, span.end) for span in chain.evidence]
+        roles = graph.path_roles[chain_id]
+        for position in range(1, len(path)):
+            role = roles[position]
+            relation = "relayed" if role == "relay" and position > 1 else RELATION_INTO.get(role, "relayed")
+            edge = edges[(path[position - 1], path[position], relation)]
+            edge.add(chain.article_id, chain_id, claim_of[chain_id], evidence, article)
+            edge.cues.add(chain.cue)
+            edge.quote = edge.quote or chain.quote
+    chains_by_article: dict[str, list[str]] = defaultdict(list)
+    for chain_id, chain in graph.chains.items():
+        chains_by_article[chain.article_id].append(chain_id)
+    for pair in graph.copies:
+        source, target = graph.publishers.get(pair.original), graph.publishers.get(pair.copy)
+        if source is None or target is None or source == target:
+            logger.info("copy %s of %s joins no two publishers; no edge", pair.copy, pair.original)
+            continue
+        edge = edges[(source, target, "republished")]
+        for article_id, spans in (
+            (pair.original, [passage.original for passage in pair.passages]),
+            (pair.copy, [passage.copy for passage in pair.passages]),
+        ):
+            evidence = [(article_id, span.start, span.end) for span in spans]
+            edge.add(article_id, None, None, evidence, graph.articles.get(article_id))
+        for chain_id in chains_by_article[pair.original]:  # what the original carried travels with the copy
+            edge.chains.add(chain_id)
+            edge.claims.add(claim_of[chain_id])
+        edge.credited = pair.credited and edge.credited is not False
+    for (person, body), evidence in affiliations.items():
+        edge = edges[(person, body, "affiliated_with")]
+        for item in evidence:
+            edge.add(item.article_id, None, None, [(item.article_id, item.span.start, item.span.end)], None)
+    for (source, target, relation), edge in sorted(edges.items()):
+        if source != target:
+            network.add_edge(source, target, key=relation, **edge.attributes(relation))
+    graph.graph = network
+    return graph
+
+
+class _Edge:
+    """What the steps merged into one edge have in common, gathered as they come."""
+
+    __slots__ = ("articles", "chains", "claims", "credited", "cues", "dates", "evidence", "quote")
+
+    def __init__(self) -> None:
+        self.articles: set[str] = set()
+        self.chains: set[str] = set()
+        self.claims: set[str] = set()
+        self.cues: set[str] = set()
+        self.dates: set[datetime] = set()
+        self.evidence: set[tuple[str, int, int]] = set()  # plain tuples hash and sort fast
+        self.quote = False
+        self.credited: bool | None = None
+
+    def add(self, article_id: str, chain_id: str | None, claim_id: str | None,
+            evidence: list[tuple[str, int, int]], article: Article | None) -> None:
+        self.articles.add(article_id)
+        if chain_id is not None:
+            self.chains.add(chain_id)
+            self.claims.add(claim_id)
+        self.evidence.update(evidence)
+        if article is not None and article.published is not None:
+            self.dates.add(article.published)
+
+    def attributes(self, relation: str) -> dict[str, Any]:
+        dates = sorted(self.dates, key=_date_key)
+        attributes = {
+            "relation": relation,
+            "cues": sorted(self.cues - {""}),
+            "claims": sorted(self.claims),
+            "articles": sorted(self.articles),
+            "chains": sorted(self.chains),
+            "evidence": [
+                {"article": article_id, "start": start, "end": end}
+                for article_id, start, end in sorted(self.evidence)
+            ],
+            "first_date": dates[0].isoformat() if dates else None,
+            "last_date": dates[-1].isoformat() if dates else None,
+            "quote": self.quote,
+        }
+        if relation == "republished":
+            attributes["credited"] = bool(self.credited)
+        return attributes
+
+
+def _node_attributes(entity: Entity) -> dict[str, Any]:
+    return {
+        "name": entity.name,
+        "kind": entity.kind,
+        "aliases": list(entity.aliases),
+        "roles": list(entity.roles),
+        "affiliations": list(entity.affiliations),
+        "articles": len(entity.articles),
+        "article_ids": list(entity.articles),
+    }
+
+
+def _date_key(date: datetime) -> datetime:
+    """Aware and naive dates in one order (naive ones read as UTC)."""
+    return date.astimezone(timezone.utc).replace(tzinfo=None) if date.tzinfo else date
+
+
+def _span(item: dict[str, Any]):
+    return Evidence.from_dict(item).span
+
+
+# --- querying ----------------------------------------------------------------
+
+
+def _claim_index(graph: ProvenanceGraph) -> dict[str, str]:
+    return {chain_id: claim.id for claim in graph.claims.values() for chain_id in claim.chains}
+
+
+def _routes(graph: ProvenanceGraph) -> list[Route]:
+    """Each chain's path, extended along the copies of its article (one route per branch)."""
+    copies_of: dict[str, list[str]] = defaultdict(list)
+    for pair in graph.copies:
+        copies_of[pair.original].append(pair.copy)
+    claim_of = _claim_index(graph)
+    routes = []
+    for chain_id, path in graph.paths.items():
+        article_id = graph.chains[chain_id].article_id
+        branches = [(path, article_id, {article_id})]
+        while branches:
+            nodes, article, seen = branches.pop()
+            routes.append(Route(chain_id, claim_of[chain_id], graph.chains[chain_id].article_id, nodes))
+            for copy in sorted(copies_of.get(article, ()), reverse=True):
+                publisher = graph.publishers.get(copy)
+                if copy not in seen and publisher is not None and publisher not in nodes:
+                    branches.append(((*nodes, publisher), copy, seen | {copy}))
+    return sorted(set(routes), key=lambda r: (r.chain, len(r.nodes), r.nodes))
+
+
+def _cut(route: Route, node: str) -> Route:
+    return Route(route.chain, route.claim, route.article, route.nodes[: route.nodes.index(node) + 1])
+
+
+def _node(graph: ProvenanceGraph, name: str, settings: Settings) -> str:
+    """The entity id ``name`` stands for: an id, a name or alias, a known alias, a near spelling."""
+    if name in graph.entities:
+        return name
+    record = known_sources().lookup(name)
+    keys = {normalize_name(name)} | ({normalize_name(record.name)} if record else set())
+    found = [
+        entity for entity in graph.entities.values()
+        if keys & {normalize_name(alias) for alias in (entity.name, *entity.aliases)}
+    ]
+    if not found:
+        names = sorted(graph.entities.values(), key=lambda e: e.id)
+        best = process.extractOne(
+            normalize_name(name), [normalize_name(e.name) for e in names],
+            scorer=fuzz.ratio, score_cutoff=settings.name_match_cutoff,
+        )
+        found = [names[best[2]]] if best else []
+    if not found:
+        raise ValueError(f"no source named {name!r} in the graph")
+    return min(found, key=lambda e: (-len(e.articles), e.id)).id
+
+
+def _names(graph: ProvenanceGraph, route: Route) -> list[str]:
+    return [graph.entities[node].name for node in route.nodes]
+
+
+def _example() -> ProvenanceGraph:
+    """The graph of the doctests: the Pentagon told Sputnik, UrduPoint published it."""
+    from .model import Hop, Span
+
+    hops = (
+        Hop("Pentagon", "government", "origin"),
+        Hop("Sputnik", "wire", "relay"),
+        Hop("UrduPoint", "outlet", "publisher"),
+    )
+    chain = Chain("a", hops, "calls went unanswered", "told", False, (Span(0, 5),))
+
+    class _Traced:
+        article = Article("a", "x" * 9, publisher="UrduPoint")
+        chains = (chain,)
+
+    return build_graph([_Traced()])

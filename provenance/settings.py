@@ -124,6 +124,13 @@ class Settings:
     claim_match_cutoff: float = 85.0
     #: Words a shared quoted fragment needs to tie two claims together.
     shared_quote_words: int = 4
+    #: Claims of fewer words ("Trump", "for comment") are never merged with
+    #: others: too short to tell one statement from another.
+    min_claim_words: int = 4
+    #: A quoted fragment found inside more than this many other, longer quotes
+    #: is a stock phrase ("a lot of people", a slogan), not one statement quoted
+    #: in part: it no longer ties the longer quotes' claims together.
+    max_quote_hosts: int = 3
 
     # --- audit (provenance/audit/)
     #: Share of the shorter wording's words that must match the other, in
@@ -145,6 +152,10 @@ class Settings:
     #: Words a sentence needs to be reported as ``unattributed``: shorter ones
     #: are headlines, captions and transitions.
     unattributed_min_words: int = 8
+    #: Longest cycle of sources reported as ``circular_reporting``: two to four
+    #: outlets citing one another is a finding a reader can check; the long
+    #: loops a widely carried story makes through wires and relays are not.
+    max_cycle_length: int = 4
 
     # --- drawing
     #: Above this many nodes the dot layout is too slow; another engine is used.
@@ -163,7 +174,8 @@ class Settings:
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be in [0.0, 1.0], not {value!r}")
         for name in (
-            "shingle_size", "num_perm", "min_words", "max_article_bytes", "shared_quote_words",
+            "shingle_size", "num_perm", "min_words", "max_article_bytes", "shared_quote_words", "min_claim_words",
+            "max_quote_hosts",
             "block_words", "min_block_words", "common_shingle_min_docs", "common_shingle_sample",
             "bucket_leaders",
         ):

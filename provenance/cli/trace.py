@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..claims import cluster_claims, find_claim
 from ..pipeline import Traced, trace_articles
 from . import cli
 from .common import dump_json, exit_for, format_option, paths_argument, quiet_option, read_inputs
@@ -16,10 +17,14 @@ from .common import dump_json, exit_for, format_option, paths_argument, quiet_op
 @paths_argument
 @format_option(["text", "json", "jsonl"])
 @quiet_option
-def trace(paths: tuple[Path, ...], fmt: str, quiet: bool) -> None:
+@click.option("--claim", "claim_text", metavar="TEXT", default=None,
+              help="Show only the chains of the claim that best matches TEXT (fuzzy), across all PATHS.")
+def trace(paths: tuple[Path, ...], fmt: str, quiet: bool, claim_text: str | None) -> None:
     """Show the source chain behind each claim in PATHS."""
     articles, failures = read_inputs(paths, quiet=quiet)
     traced = trace_articles(articles, workers=None)
+    if claim_text is not None:
+        traced = only_claim(traced, claim_text)
     if fmt == "text":
         click.echo(render_text(traced), nl=False)
     elif fmt == "jsonl":
@@ -28,6 +33,20 @@ def trace(paths: tuple[Path, ...], fmt: str, quiet: bool) -> None:
     else:
         click.echo(dump_json([traced_to_dict(item) for item in traced]), nl=False)
     exit_for(failures)
+
+
+def only_claim(traced: list[Traced], text: str) -> list[Traced]:
+    """The articles carrying the claim that best matches ``text``, with only its chains."""
+    claim = find_claim(cluster_claims(chain for item in traced for chain in item.chains), text)
+    if claim is None:
+        click.echo(f"no claim matches {text!r}", err=True)
+        return []
+    keep = set(claim.chains)
+    return [
+        Traced(item.article, item.attributions, tuple(chain for chain in item.chains if chain.id in keep))
+        for item in traced
+        if any(chain.id in keep for chain in item.chains)
+    ]
 
 
 def traced_to_dict(traced: Traced) -> dict:
