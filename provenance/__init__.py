@@ -69,10 +69,10 @@ _EXPORTS = {
     "find_candidates": "provenance.syndication",
     "verify_pair": "provenance.syndication",
     # auditing the sourcing of claims
-    "AuditReport": "provenance.audit",
-    "ClaimAudit": "provenance.audit",
-    "audit": "provenance.audit",
-    "audit_articles": "provenance.audit",
+    "AuditReport": "provenance.auditing",
+    "ClaimAudit": "provenance.auditing",
+    "audit": "provenance.auditing",
+    "audit_articles": "provenance.auditing",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -132,7 +132,7 @@ class Settings:
     #: in part: it no longer ties the longer quotes' claims together.
     max_quote_hosts: int = 3
 
-    # --- audit (provenance/audit/)
+    # --- audit (provenance/auditing/)
     #: Share of the shorter wording's words that must match the other, in
     #: order, for two quotes of one source to be one quote worded twice
     #: (``quote_drift``): a changed word in a five-word quote leaves 0.8, two

@@ -1,0 +1,1 @@
+"""Audit tests (a package, so their module names do not clash with tests/ of the same name)."""
