@@ -258,6 +258,10 @@ def _expand_path(path: Path, *, explicit: bool) -> Iterator[Path | Failure]:
         yield path
 
 
+#: File stems (upper case) that a folder walk leaves out: notes about the corpus.
+FOLDER_NOTES = frozenset({"README", "LICENSE", "CHANGELOG", "NOTICE"})
+
+
 def _walk(folder: Path, *, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path | Failure]:
     """The article files under ``folder``, depth first in name order."""
     try:
@@ -287,7 +291,13 @@ def _walk(folder: Path, *, ancestors: frozenset[tuple[int, int]]) -> Iterator[Pa
 
 
 def _is_article_name(path: Path) -> bool:
-    """True for a name a folder's article files have (known suffix or none)."""
+    """True for a name a folder's article files have (known suffix or none).
+
+    A folder's own notes (README, LICENSE, CHANGELOG) describe the corpus
+    rather than belong to it; named on the command line they are still read.
+    """
+    if path.stem.upper() in FOLDER_NOTES:
+        return False
     return input_format(path) is not None or not path.suffix
 
 

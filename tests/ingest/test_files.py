@@ -199,3 +199,10 @@ def test_results_keep_input_order(tmp_path):
     inputs = [tmp_path / "c", "missing.txt", tmp_path / "a.txt"]
     items = [item.id if isinstance(item, Article) else item.path for item in iter_articles(inputs)]
     assert items == [str(tmp_path / "c"), "missing.txt", str(tmp_path / "a.txt")]
+
+
+def test_folder_walk_leaves_out_the_folders_own_notes(tmp_path):
+    (tmp_path / "README.md").write_text("These articles are invented.\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Reuters said the talks collapsed.\n", encoding="utf-8")
+    assert [Path(p).name for p in expand_inputs([tmp_path])] == ["story.txt"]
+    assert [Path(p).name for p in expand_inputs([tmp_path / "README.md"])] == ["README.md"]
