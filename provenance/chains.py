@@ -13,12 +13,16 @@ Attributions without a stated source give no chain.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .model import Article, Attribution, Chain, Hop, Mention
 from .sources import SourceTable, known_sources, normalize_name
 
 __all__ = ["build_chains"]
+
+#: "said that the talks ..." reports the claim "the talks ..."
+RE_LEADING_THAT = re.compile(r"^that\s+(?=\S)", re.IGNORECASE)
 
 
 def build_chains(
@@ -64,7 +68,7 @@ def build_chains(
             Chain(
                 article_id=article.id,
                 hops=_without_repeats(hops),
-                claim=attribution.content,
+                claim=_claim_text(attribution.content),
                 cue=attribution.cue,
                 quote=attribution.quote,
                 evidence=attribution.evidence,
@@ -72,6 +76,12 @@ def build_chains(
             )
         )
     return tuple(chains)
+
+
+def _claim_text(content: str) -> str:
+    """The content as a claim: one line, without a leading complementizer "that"."""
+    text = " ".join(content.split())
+    return RE_LEADING_THAT.sub("", text) or text
 
 
 def _tail_hops(article: Article, table: SourceTable) -> list[Hop]:

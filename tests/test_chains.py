@@ -48,3 +48,11 @@ def test_people_keep_their_own_name_even_if_it_matches_an_alias():
     person = Mention("Fox", Span(0, 3), "person", "Fox")
     (chain,) = build_chains(article, [attribution(person)])
     assert chain.path == ("Fox", "UrduPoint")
+
+
+def test_claim_drops_the_complementizer_and_folds_lines():
+    article = Article(id="a", text=TEXT, publisher="UrduPoint")
+    said = Attribution("a", PENTAGON, "said", (Span(13, 17),), (Span(18, 35),), "that the talks\n collapsed",
+                       source_spans=(PENTAGON.span,))
+    (chain,) = build_chains(article, [said])
+    assert chain.claim == "the talks collapsed"

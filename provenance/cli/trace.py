@@ -94,7 +94,7 @@ def render_text(traced: list[Traced]) -> str:
             claim = " ".join(chain.claim.split())
             if len(claim) > 100:
                 claim = claim[:97] + "..."
-            mark = '"' if chain.quote else ""
+            mark = '"' if chain.quote and claim[:1] not in "\"\u201c'\u2018" else ""
             lines.append(f"  {' -> '.join(chain.path)} ({chain.cue}): {mark}{claim}{mark}")
         lines.append("")
     return "\n".join(lines)
