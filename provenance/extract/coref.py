@@ -13,10 +13,17 @@ Back-references ("the newspaper", "he", "Kirby") are then resolved by
 :meth:`ArticleIndex.latest` and :meth:`ArticleIndex.person` to the latest
 fitting antecedent before them.
 
-Limits: it is a heuristic of recency and fit, not a parser. A person is
-indexed only when a title or a known first name marks the name as one; a
-pronoun goes to the latest person of compatible gender, even when the
-sentence says otherwise; boilerplate regions are never indexed.
+Short forms and acronyms of bodies named before ("the Post" after "The New
+York Post", "CNS" after "Christian News Service (CNS)") are looked up with
+:meth:`ArticleIndex.named_body`; pronouns go to the speaker of the passage
+(:meth:`ArticleIndex.speaker`, using :mod:`provenance.extract.mention_speakers`).
+
+Limits: it is a heuristic of recency and fit, not a parser. A name is taken
+for a person when a title or a known first name marks it, or, from its shape
+alone, when two or three capitalised words are no known source, place or
+common word ("Kerr Putney"); such a guess is no pronoun antecedent until a
+role, a later mention or a speech verb backs it. Boilerplate regions are
+never indexed.
 """
 
 from __future__ import annotations
@@ -25,21 +32,30 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Article, Span
 from ..sources import SourceTable, known_sources
 from .mention_lexicon import MentionLexicon, fast_key, mention_lexicon
 from .mention_names import canonical_affiliation, parse_role_phrase, phrase_words, strip_possessive
 from .mention_scan import PersonStep, SourceStep, scan_tables
+from .mention_speakers import SpeakerCues, at_sentence_start
 
 __all__ = ["Antecedent", "ArticleIndex", "Person"]
 
 #: What "the newspaper" or "the network" asks of an outlet; see ``outlet_media.tsv``.
 _MEDIA = frozenset(("broadcaster", "magazine", "newspaper", "website"))
 
-#: ", the Pentagon spokesman" after a name: the appositive that gives its role.
-RE_APPOSITIVE = re.compile(r",[^\S\n]+(?:the|a|an)[^\S\n]+([^,;:()\n\"\u201c\u201d]{1,80})")
-_SENTENCE_END = frozenset(".!?\"\u201c\u201d:\n")
+#: ", the Pentagon spokesman" after a name: the appositive that gives its role (up to a dash or comma).
+RE_APPOSITIVE = re.compile(
+    r",[^\S\n]+(?:the|a|an)[^\S\n]+((?:(?![^\S\n]--|[^\S\n]\u2014)[^,;:()\n\"\u201c\u201d]){1,80})"
+)
+#: An acronym in parentheses just after a name: "Christian News Service (CNS)".
+RE_ACRONYM = re.compile(r" \(([A-Z][A-Z&]{1,7})\)")
+#: The kinds a short form ("the Post") or an acronym ("CNS") may stand for.
+_NAMED_BODIES = frozenset(("government", "organization", "outlet", "wire"))
+#: How far before a pronoun its speaker may be, in characters, before the latest person wins instead.
+_SPEAKER_REACH = 3000
 
 
 @dataclass(slots=True)
@@ -51,6 +67,8 @@ class Person:
     role: str | None = None
     affiliation: str | None = None
     first: int = 0
+    #: False for a name guessed from its shape alone ("Ground Zero"), until a role or a later mention backs it.
+    is_confirmed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +134,11 @@ class ArticleIndex:
         self._people: dict[str, Person] = {}
         self._surnames: dict[str, list[Person]] = {}
         self._given_names: dict[str, list[Person]] = {}
+        self._short_forms: dict[str, list[Antecedent]] = {}  # "post": The New York Post, ...
+        self._initials: dict[str, list[Antecedent]] = {}  # "CNS": Christian News Service, ...
         text = article.text
+        self._cues = SpeakerCues(text, self.lexicon)
+        self._subjects: dict[int, bool] = {}
         for start, end in _segments(len(text), article.boilerplate):
             for match in self._tables.pattern.finditer(text, start, end):
                 self._add(match.group(), match.start(), start)
@@ -161,12 +183,86 @@ class ArticleIndex:
                 if item.kind not in group or not item.fits(words, self._subordinate):
                     continue
                 person = item.person
-                if person is not None and gender and person.gender not in (None, gender):
+                if person is not None and (not person.is_confirmed or (gender and person.gender not in (None, gender))):
                     continue
                 if person is not None and affiliation and person.affiliation not in (None, affiliation):
                     continue
                 return item
         return None
+
+    def speaker(self, before: int, *, gender: str | None = None, is_strict: bool = False) -> Antecedent | None:
+        """Return the person a pronoun at ``before`` most likely stands for.
+
+        The latest person who opened a sentence or was said to speak (the
+        subject of the story so far) wins over people merely mentioned after
+        them, unless a paragraph that opens otherwise than with "he", "she"
+        or a quotation names someone after them: then the latest person named
+        wins. A person named inside a quotation is passed over when the
+        pronoun stands outside it, and so is a person of the other gender.
+        With no speaker within reach, the latest fitting person wins; with
+        ``is_strict``, only a speaker (at any paragraph) or None.
+
+        Examples
+        --------
+        >>> from provenance.model import Article
+        >>> text = "Kerr Putney said he met Bill Clinton. Later, he said more."
+        >>> ArticleIndex(Article(id="a", text=text)).speaker(text.rindex("he"), gender="m").name
+        'Kerr Putney'
+        """
+        stop = bisect_left(self._starts, before)
+        cues = self._cues
+        quote = cues.quote_around(before)
+        paragraph = cues.paragraph_start(before)
+        latest = None
+        for position in range(stop - 1, -1, -1):
+            item = self.antecedents[position]
+            person = item.person
+            if person is None or (gender and person.gender not in (None, gender)):
+                continue
+            while item.start < paragraph:  # leaving a paragraph that may have brought in someone new
+                if latest is not None and not is_strict and not cues.continues_story(paragraph):
+                    return latest
+                paragraph = cues.paragraph_start(paragraph - 1)
+            is_near = before - item.start <= _SPEAKER_REACH
+            if is_near and self._is_subject(item):
+                return item
+            if latest is None and person.is_confirmed and self._cues.quote_around(item.start) in (None, quote):
+                latest = item
+            if not is_near and (latest is not None or is_strict):
+                break
+        return None if is_strict else latest
+
+    def named_body(self, word: str, *, before: int) -> Antecedent | None:
+        """Return the body named earlier that a short form or an acronym stands for.
+
+        "Post" stands for the latest outlet named before ``before`` whose name
+        ends with it ("The New York Post"), "CNS" for the latest body whose
+        initials it is or which it followed in parentheses
+        ("Christian News Service (CNS)").
+
+        Examples
+        --------
+        >>> from provenance.model import Article
+        >>> text = "The Christian News Service (CNS) and The New York Post said so."
+        >>> index = ArticleIndex(Article(id="a", text=text))
+        >>> index.named_body("CNS", before=len(text)).name, index.named_body("Post", before=len(text)).name
+        ('Christian News Service', 'New York Post')
+        """
+        found = self._initials.get(word) if word.isupper() else self._short_forms.get(fast_key(word))
+        for item in reversed(found or ()):
+            if item.start < before:
+                return item
+        return None
+
+    def is_quoted(self, position: int) -> bool:
+        """True when ``position`` is inside a quotation."""
+        return self._cues.quote_around(position) is not None
+
+    def earlier_person(self, word: str, *, before: int) -> Person | None:
+        """Return the person named before ``before`` whose surname is ``word``, if any ("Jordan")."""
+        people = self._surnames.get(fast_key(strip_possessive(word)))
+        earlier = [person for person in people or () if person.first < before]
+        return earlier[-1] if earlier else None
 
     def person(self, name: list[str] | tuple[str, ...], *, before: int) -> Person | None:
         """Return the person a full name, a bare surname or a bare given name stands for.
@@ -190,24 +286,58 @@ class ArticleIndex:
         """Index one capitalised sequence by its plan (see :mod:`provenance.extract.mention_scan`)."""
         for step in self._tables.plan(sequence):
             if type(step) is SourceStep:
-                if step.is_ambiguous and _at_sentence_start(self.article.text, start + step.begin):
+                if step.is_ambiguous and at_sentence_start(self.article.text, start + step.begin):
                     continue
-                begin, end = start + step.begin, start + step.end
-                self.antecedents.append(Antecedent(begin, end, step.kind, step.name, step.words, None, step.medium))
+                self._add_body(step, sequence, start)
             elif type(step) is PersonStep:
+                if step.is_guessed and (
+                    step.first_key in self._surnames
+                    or (step.surname_key in self._surnames and step.first_key not in self.lexicon.first_names)
+                    or self._cues.is_title_case(start)
+                ):  # "Clinton Doctrine", "Neither Clinton", "Obama Sees Tolerance on the Ballot"
+                    for fallback in step.fallback:
+                        self._add_word(fallback, start)
+                    continue
                 self._add_person(step, start, start + len(sequence), segment_start)
             else:
-                people = self._surnames.get(step.key)
-                if people:
-                    begin = start + step.begin
-                    self.antecedents.append(
-                        Antecedent(begin, begin + len(step.word), "person", people[-1].name, person=people[-1])
-                    )
+                self._add_word(step, start)
+
+    def _add_body(self, step: SourceStep, sequence: str, start: int) -> None:
+        """Index a known source or organisation; a short form ("the Post") stands for one named before."""
+        begin, end = start + step.begin, start + step.end
+        kind, name, medium = step.kind, step.name, step.medium
+        surface = sequence[step.begin : step.end]
+        if surface.startswith("The "):
+            surface = surface[4:]
+        if " " not in surface and kind in ("outlet", "wire"):
+            earlier = self.named_body(strip_possessive(surface), before=begin)
+            if earlier is not None:
+                kind, name, medium = earlier.kind, earlier.name, earlier.medium
+        item = Antecedent(begin, end, kind, name, step.words, None, medium)
+        self.antecedents.append(item)
+        if " " in name and kind in _NAMED_BODIES:
+            last_key, initials = _short_keys(name)
+            if kind in ("outlet", "wire"):
+                self._short_forms.setdefault(last_key, []).append(item)
+            if len(initials) > 1:
+                self._initials.setdefault(initials, []).append(item)
+        acronym = RE_ACRONYM.match(self.article.text, end) if self.article.text.startswith(" (", end) else None
+        if acronym is not None:
+            self._initials.setdefault(acronym.group(1), []).append(item)
+
+    def _add_word(self, step, start: int) -> None:
+        """Index a single word when it is the surname of someone named before ("Kirby")."""
+        people = self._surnames.get(step.key)
+        if people:
+            begin = start + step.begin
+            end = begin + len(step.word)
+            people[-1].is_confirmed = True
+            self.antecedents.append(Antecedent(begin, end, "person", people[-1].name, person=people[-1]))
 
     def _add_person(self, step: PersonStep, start: int, end: int, segment_start: int) -> None:
         """Index a person's name with what the phrase and its surroundings say about them."""
         name, role, affiliation, gender = step.name, step.role, step.affiliation, step.gender
-        if self._author is not None and fast_key(" ".join(name)) == self._author:
+        if self._author is not None and step.key == self._author:
             return  # the byline's author is not someone the article quotes
         if role is None:
             role, affiliation, gender = self._role_before(start, segment_start, gender)
@@ -218,17 +348,30 @@ class ArticleIndex:
         if len(name) == 1:
             person = self.person(name, before=start)
         else:
-            person = self._people.get(fast_key(" ".join(name)))
+            person = self._people.get(step.key)
         if person is None:
-            person = Person(" ".join(name), gender, first=start)
+            person = Person(" ".join(name), gender, first=start, is_confirmed=not step.is_guessed or role is not None)
             if len(name) > 1:
-                self._people[fast_key(person.name)] = person
-                self._given_names.setdefault(fast_key(name[0]), []).append(person)
-            self._surnames.setdefault(fast_key(_surname(name)), []).append(person)
+                self._people[step.key] = person
+                self._given_names.setdefault(step.first_key, []).append(person)
+            self._surnames.setdefault(step.surname_key, []).append(person)
+        else:
+            person.is_confirmed = True
         person.gender = person.gender or gender
         person.role = person.role or role
         person.affiliation = person.affiliation or affiliation
         self.antecedents.append(Antecedent(start, end, "person", person.name, person=person))
+
+    def _is_subject(self, item: Antecedent) -> bool:
+        """True when a person opens a sentence or is said to speak ("Fowler said"), outside quotes."""
+        found = self._subjects.get(item.start)
+        if found is None:
+            strict = item.person is not None and not item.person.is_confirmed
+            found = self._cues.quote_around(item.start) is None and self._cues.is_speaker(
+                item.start, item.end, strict=strict
+            )
+            self._subjects[item.start] = found
+        return found
 
     def _role_before(self, start: int, segment_start: int, gender: str | None):
         """The lowercase title just before a name ("Pentagon spokesman John Kirby"), with its affiliation."""
@@ -280,13 +423,8 @@ def _segments(length: int, boilerplate: tuple[Span, ...]) -> list[tuple[int, int
     return segments
 
 
-def _at_sentence_start(text: str, start: int) -> bool:
-    """True when only spaces separate ``start`` from a sentence end or the start of the text."""
-    before = text[max(0, start - 3) : start].rstrip(" \t")
-    return not before or before[-1] in _SENTENCE_END
-
-
-def _surname(name: tuple[str, ...]) -> str:
-    """The word a person is later called by: the last one, before "Jr." or "III"."""
-    words = [word for word in name if word.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")]
-    return strip_possessive((words or name)[-1])
+@lru_cache(maxsize=4096)
+def _short_keys(name: str) -> tuple[str, str]:
+    """The key of a body's last word ("post") and its initials ("CNS"), for short forms and acronyms."""
+    words = name.split()
+    return fast_key(words[-1]), "".join(word[0] for word in words if word[0].isupper())

@@ -193,7 +193,7 @@ def _title_run(
     """Where the first run of titles starts and ends, its roles and implied gender."""
     limit = len(words)
     for index, word in enumerate(folded):
-        if word in lexicon.first_names and words[index][:1].isupper():
+        if word in lexicon.first_names and words[index][:1].isupper() and not _title_follows(folded, index, lexicon):
             limit = index
             break
     start = end = -1
@@ -218,7 +218,18 @@ def _title_run(
             roles.append(title.role)
         gender = gender or title.gender
         index = last
+        if title.role is None and index < limit and words[index][:1].isupper():
+            break  # "Mr. King": after a courtesy title comes the name, even when it is a title too
     return start, end, roles, gender
+
+
+def _title_follows(folded: list[str], index: int, lexicon: MentionLexicon) -> bool:
+    """True when a role title is one or two words after ``index`` ("Charlotte Mayor", "Virginia AFL-CIO President")."""
+    for after in (index + 1, index + 2):
+        found = _title_at(folded, after, len(folded), lexicon) if after < len(folded) - 1 else None
+        if found is not None and found[1].role:
+            return True
+    return False
 
 
 def _title_at(folded: list[str], index: int, limit: int, lexicon: MentionLexicon):

@@ -4,10 +4,12 @@
 ("The Washington Post", "US Secretary of Defense Lloyd Austin", "Pentagon
 Confirms Austin"); :func:`plan_sequence` says what each run holds, without
 looking at the article around it: a known source, a person's name with the
-role and affiliation the run itself gives, organisations named by their
-organisation words, and single words left to be looked up in context (a
-surname seen earlier). Plans are pure, so :class:`ScanTables` remembers them
-across articles; :mod:`provenance.extract.coref` applies them in context.
+role and affiliation the run itself gives (or, for two or three capitalised
+words shaped like a name and none of them a known or common word, a guessed
+person: "Kerr Putney"), organisations named by their organisation words, and
+single words left to be looked up in context (a surname seen earlier).
+Plans are pure, so :class:`ScanTables` remembers them across articles;
+:mod:`provenance.extract.coref` applies them in context.
 """
 
 from __future__ import annotations
@@ -20,13 +22,24 @@ from ..sources import SourceTable
 from .mention_lexicon import MentionLexicon, fast_key, source_keys
 from .mention_names import canonical_affiliation, org_word_kind, parse_role_phrase, strip_possessive
 
-__all__ = ["PersonStep", "ScanTables", "SourceStep", "WordStep", "capitalised_pattern", "plan_sequence", "scan_tables"]
+__all__ = [
+    "PersonStep",
+    "ScanTables",
+    "SourceStep",
+    "WordStep",
+    "capitalised_pattern",
+    "plan_sequence",
+    "scan_tables",
+    "surname",
+]
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _TOKEN_REST = rf"(?:\.(?:[{_UPPER}]\.)+|[a-z]{{0,3}}\.(?= [{_UPPER}])|[\w'\u2019&-]*)"
 #: Plans and single words remembered per table; cleared when this large.
 _MEMORY = 50_000
 _ARTICLES = ("The", "A", "An")
+#: One word of a name guessed from its shape: "Putney", "DuVernay", "O'Reilly", "Crouse-Mays", "D.".
+RE_NAME_WORD = re.compile(r"[A-Z](?:\.|(?:['\u2019][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +63,13 @@ class PersonStep:
     role: str | None
     affiliation: str | None
     gender: str | None
+    #: The steps to index instead when the name is only guessed from its shape and the article says otherwise.
+    fallback: tuple = ()
+    is_guessed: bool = False
+    #: Lookup keys (:func:`~provenance.extract.mention_lexicon.fast_key`) of the name, its first word and surname.
+    key: str = ""
+    first_key: str = ""
+    surname_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +165,10 @@ def plan_sequence(sequence: str, tables: ScanTables) -> tuple:
         person = _person_step(sequence.split(" "), tables)
         if person is not None:
             return (person,)
-    return _parts(sequence.split(" "), folded_words, tables)
+    steps = _parts(sequence.split(" "), folded_words, tables)
+    if all(type(step) is WordStep for step in steps):
+        return _guessed_person(sequence.split(" "), folded_words, steps, tables) or steps
+    return steps
 
 
 def _person_step(words: list[str], tables: ScanTables) -> PersonStep | None:
@@ -166,7 +189,45 @@ def _person_step(words: list[str], tables: ScanTables) -> PersonStep | None:
     if org_word_kind(name, lexicon) is not None:
         return None
     affiliation = canonical_affiliation(parsed.affiliation or tuple(tail), tables.keys)
-    return PersonStep(tuple(name), parsed.role or None, affiliation, parsed.gender)
+    return _person(tuple(name), parsed.role or None, affiliation, parsed.gender)
+
+
+def _guessed_person(words: list[str], folded: list[str], steps: tuple, tables: ScanTables) -> tuple | None:
+    """A name shaped like a person's ("Kerr Putney", "Ava DuVernay"), though no title or first name says so."""
+    lexicon = tables.lexicon
+    openers = lexicon.words("opener") | lexicon.words("determiner")
+    while folded and folded[0] in openers:  # "But Kerr Putney", "An Ambitious"
+        words, folded = words[1:], folded[1:]
+    given = next((i for i, low in enumerate(folded) if i and low in lexicon.first_names), None)
+    if given is not None and len(words) - given > 1:  # "Crooked Hillary Clinton"
+        words, folded = words[given:], folded[given:]
+    if not 1 < len(words) <= 3 or words[0].endswith("."):
+        return None
+    not_name = lexicon.words("not_name") | lexicon.words("speech")
+    for position, (word, low) in enumerate(zip(words, folded)):
+        bare = strip_possessive(word) if position == len(words) - 1 else word
+        if not RE_NAME_WORD.match(bare) or low in not_name or low in lexicon.places or low in tables.keys:
+            return None
+    name = (*words[:-1], strip_possessive(words[-1]))
+    return (_person(name, None, None, None, steps),)
+
+
+def _person(name: tuple[str, ...], role, affiliation, gender, fallback: tuple | None = None) -> PersonStep:
+    """A person step with its lookup keys; with ``fallback``, a name guessed from its shape."""
+    keys = (fast_key(" ".join(name)), fast_key(name[0]), fast_key(surname(name)))
+    return PersonStep(name, role, affiliation, gender, fallback or (), fallback is not None, *keys)
+
+
+def surname(name: tuple[str, ...]) -> str:
+    """Return the word a person is later called by: the last one, before "Jr." or "III".
+
+    Examples
+    --------
+    >>> surname(("Martin", "Luther", "King", "Jr."))
+    'King'
+    """
+    words = [word for word in name if word.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")]
+    return strip_possessive((words or name)[-1])
 
 
 def _parts(words: list[str], folded: list[str], tables: ScanTables) -> tuple:

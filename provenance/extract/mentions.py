@@ -7,9 +7,16 @@ phrase, as the attribution engine found it, into a :class:`~provenance.model.Men
   ("The Pentagon" is government ``Pentagon``, "the AP" the wire ``Associated Press``);
 - titles and roles are stripped from people's names and kept apart
   ("Pentagon spokesman John Kirby": ``John Kirby``, ``spokesman``, ``Pentagon``);
-- back-references are resolved in the article ("Kirby", "the newspaper", "he",
+- back-references are resolved in the article ("Kirby", "the newspaper",
   "the agency", "the spokesman") to the latest fitting mention before them,
   anywhere in the text outside boilerplate (see :mod:`provenance.extract.coref`);
+  "he" and "she" to the speaker of the passage; "me" and "we" outside quotes
+  to the reporter's wire or publisher; "the Post", "CNS" and "the Vermont
+  senator" to the outlet, body or person named before (see
+  :mod:`provenance.extract.mention_refs`);
+- a phrase cut inside a name ("told USA" before "Today") is typed as the whole
+  name; a recipient host named with their outlet ("CNN's Wolf Blitzer") is the
+  outlet when the engine says it is a recipient;
 - unnamed sources ("a senior administration official who ...") are
   ``anonymous`` and keep their text as name, never merged with anything;
 - documents ("a statement", "the report") are ``document``, unless they name
@@ -30,8 +37,9 @@ import re
 
 from ..model import Article, Mention, Span
 from ..sources import SourceTable, known_sources
-from .coref import Antecedent, ArticleIndex
+from .coref import Antecedent, ArticleIndex, Person
 from .mention_lexicon import fast_key, mention_lexicon, source_keys
+from .mention_refs import completed_phrase, described_person, earlier_namesake, host_outlet, leading_source
 from .mention_names import (
     canonical_affiliation,
     classify_name,
@@ -102,13 +110,17 @@ class MentionResolver:
             self._index = ArticleIndex(self.article, sources=self.sources, lexicon=self._lexicon)
         return self._index
 
-    def mention(self, span: Span) -> Mention:
+    def mention(self, span: Span, *, recipient: bool = False) -> Mention:
         """Return the Mention for the phrase at ``span``.
 
         Parameters
         ----------
         span : Span
-            Character range of the phrase in ``article.text``.
+            Character range of the phrase in ``article.text``. A phrase cut
+            inside a name ("told USA" before "Today") is typed as the whole name.
+        recipient : bool, optional
+            The phrase is whom a claim was told to: a host named with their
+            outlet ("CNN's Wolf Blitzer", "Bill O'Reilly of Fox News") is that outlet.
 
         Returns
         -------
@@ -116,8 +128,16 @@ class MentionResolver:
             ``text`` is exactly ``article.text[span.start:span.end]``; ``name``
             is the canonical name after coreference.
         """
-        text = self.article.text[span.start : span.end]
-        kind, name, role, affiliation = self._type(text, span.start, depth=0)
+        full_text = self.article.text
+        text = full_text[span.start : span.end]
+        if recipient:
+            outlet = host_outlet(full_text, span.end, text, keys=self._keys)
+            if outlet is not None:
+                return Mention(text, span, outlet.kind, outlet.name, None, None)
+        phrase = text
+        if span.end < len(full_text) - 1 and full_text[span.end + 1 : span.end + 2].isupper():
+            phrase = completed_phrase(full_text, span.end, text, keys=self._keys, index=self.index)
+        kind, name, role, affiliation = self._type(phrase, span.start, depth=0)
         return Mention(text, span, kind, name, role, affiliation)
 
     # --- typing
@@ -134,7 +154,11 @@ class MentionResolver:
         if record is None and len(words) < 8 and (not core.isascii() or "." in core):
             record = self.sources.lookup(core)  # accents and web domains
         if record is not None:
-            return record.kind, record.name, None, None
+            return self._known(record, words, before)
+        if len(words) == 1 and words[0].isupper() and words[0].isalpha() and len(words[0]) > 1:
+            body = self.index.named_body(words[0], before=before)  # "CNS" after "Christian News Service"
+            if body is not None:
+                return body.kind, body.name, None, None
         head, _, appositive = RE_APPOSITION.sub(",", core).partition(",")
         core = " ".join(words)
         head_words = phrase_words(head)
@@ -150,7 +174,21 @@ class MentionResolver:
             return "person", named[1], named[2] or typed[2], named[3] or typed[3]
         if typed[0] == "anonymous" and self._is_full_name(appositive_words):
             return self._named(appositive_words, [], before)
+        if typed[0] == "anonymous" and len(words) > 2:
+            source = leading_source(words, keys=self._keys, lexicon=self._lexicon)  # "the AP on Wednesday"
+            if source is not None and depth < 2:
+                return self._type(" ".join(source), before, depth=depth + 1)
         return typed
+
+    def _known(self, record, words: list[str], before: int) -> _Typed:
+        """A known source, unless one word of it stands for a source or person named before ("the Post", "Jordan")."""
+        bare = [word for word in words if word.casefold() not in self._determiners]
+        earlier = earlier_namesake(record, bare, index=self.index, before=before) if len(bare) == 1 else None
+        if earlier is None:
+            return record.kind, record.name, None, None
+        if isinstance(earlier, Person):
+            return "person", earlier.name, earlier.role, earlier.affiliation
+        return earlier.kind, earlier.name, None, None
 
     def _is_full_name(self, words: list[str]) -> bool:
         """True for a bare person's name of two to four capitalised words ("Tad Devine")."""
@@ -176,7 +214,7 @@ class MentionResolver:
         target, fallback = self._lexicon.pronouns[pronoun]
         found = None
         if target in ("m", "f"):
-            found = self.index.latest(before, ("person",), gender=target)
+            found = self.index.speaker(before, gender=target)
         elif target == "nonperson":
             found = self.index.latest(before, _BODIES, ordered=False)
         elif target == "relative":  # "John Kirby, who said": the name just before, in the same clause
@@ -184,6 +222,10 @@ class MentionResolver:
             between = self.article.text[found.end : before] if found else ""
             if found is None or len(between) > _RELATIVE_REACH or any(mark in between for mark in ".!?;\n"):
                 found = None
+        elif target == "writer" and not self.index.is_quoted(before):  # "he told me": the reporter's outlet
+            writer = (*self.article.credits, self.article.publisher or core)[0]
+            record = self.sources.lookup(writer) if writer != core else None
+            return (record.kind, record.name, None, None) if record else (fallback, writer, None, None)
         return _from_antecedent(found) if found else (fallback, core, None, None)
 
     def _document(self, words: list[str], before: int, *, depth: int) -> _Typed | None:
@@ -224,6 +266,10 @@ class MentionResolver:
         named = [word for word in head[:-1] if word[:1].isupper() and word.casefold() not in self._determiners]
         link = [word for word in words[cut + 1 :] if word[:1].isupper() or word.casefold() == "the"]
         affiliation = self._affiliation(tuple(named or link), before)
+        if len(head) > 1 and head[0][:1].isupper() and _is_possessive(head[0]):  # "Obama's former strategist"
+            role = parse_role_phrase(head, self._lexicon).role
+            if role:
+                return self._unnamed(head, role, affiliation, before)
         return "anonymous", core, None, affiliation
 
     def _named(self, words: list[str], appositive: list[str], before: int) -> _Typed:
@@ -274,6 +320,10 @@ class MentionResolver:
         if record is not None and role is None:
             return record.kind, record.name, None, None
         kind = "person" if role is not None else classify_name(name, self._lexicon)
+        if kind == "government" and len(name) == 1:
+            person = self.index.earlier_person(name[0], before=before)  # "Jordan said" after "Rep. Jim Jordan"
+            if person is not None:
+                return "person", person.name, person.role, person.affiliation
         if kind != "person":
             return kind, " ".join(name), None, None
         person = self.index.person(name, before=before)
@@ -288,6 +338,14 @@ class MentionResolver:
             backref = self._backref(words, before, affiliation=affiliation)
             if backref is not None:
                 return backref
+        if role and words and (definite or (words[0][:1].isupper() and _is_possessive(words[0]))):
+            title = self._lexicon.titles.get(tuple(role.split()))
+            person = described_person(
+                self.index, self._lexicon, words=words, role=role, affiliation=affiliation,
+                gender=title.gender if title else None, before=before, keys=self._keys,
+            )  # "the Vermont senator", "Obama's former campaign strategist"
+            if person is not None:
+                return "person", person.name, person.role or role, person.affiliation or affiliation
         core = " ".join(words)
         if role and affiliation:
             return "person", f"{affiliation} {role}", role, affiliation
