@@ -8,7 +8,8 @@ citing ..."), the sources the article credits for its text (a dateline such as
 Names are made canonical through the known-sources table ("the Pentagon" and
 "Defense Department" are both ``Pentagon``), and a hop equal to the one before
 it is not repeated: a credited wire that is already the relay appears once.
-Attributions without a stated source give no chain.
+Attributions without a stated source give no chain, and a recipient that is
+only an audience ("told reporters") is not a hop.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from .model import Article, Attribution, Chain, Hop, Mention
 from .sources import SourceTable, known_sources, normalize_name
 
 __all__ = ["build_chains"]
+
+#: Recipients that are an audience, not a party that passes the claim on:
+#: "told reporters", "told a crowd", "in a statement".
+AUDIENCE_KINDS = frozenset({"anonymous", "document"})
 
 #: "said that the talks ..." reports the claim "the talks ..."
 RE_LEADING_THAT = re.compile(r"^that\s+(?=\S)", re.IGNORECASE)
@@ -61,7 +66,7 @@ def build_chains(
         if attribution.source is None:
             continue
         hops = [_hop(attribution.source, "origin", table)]
-        if attribution.recipient is not None:
+        if attribution.recipient is not None and attribution.recipient.kind not in AUDIENCE_KINDS:
             hops.append(_hop(attribution.recipient, "relay", table))
         hops.extend(tail)
         chains.append(

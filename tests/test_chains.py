@@ -56,3 +56,10 @@ def test_claim_drops_the_complementizer_and_folds_lines():
                        source_spans=(PENTAGON.span,))
     (chain,) = build_chains(article, [said])
     assert chain.claim == "the talks collapsed"
+
+
+def test_an_audience_is_not_a_relay():
+    article = Article(id="a", text=TEXT, publisher="UrduPoint")
+    reporters = Mention("reporters", Span(18, 25), "anonymous", "reporters")
+    (chain,) = build_chains(article, [attribution(PENTAGON, reporters)])
+    assert chain.path == ("Pentagon", "UrduPoint")
