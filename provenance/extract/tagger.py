@@ -1,0 +1,217 @@
+"""Reduce a sentence to a row of one-character tags for the rule engine.
+
+Words are looked up, lowercased, in two data files: ``cues.tsv`` (attribution
+cues with their kind and weight; several words such as "according to" make
+one cue) and ``attribution_words.tsv`` (closed-class words and heads of
+source phrases). Anything else is ``N`` when capitalised, ``a`` when it ends
+in "-ly" (an adverb, which PolNeAR counts in the cue: "gingerly said") and
+``w`` otherwise.
+
+=====  ============================  =====  ==============================
+tag    what                          tag    what
+=====  ============================  =====  ==============================
+``V``  cue verb ("said")             ``d``  determiner, number
+``R``  cue taking a recipient        ``p``  subject or object pronoun
+``G``  cue gerund ("adding")         ``a``  auxiliary or adverb of a cue
+``H``  gerund with recipient         ``o``  preposition
+``A``  "according to"               ``e``  "to"
+``C``  "citing"                      ``x``  conjunction
+``K``  "quoted"                      ``y``  relative pronoun, "how"
+``Z``  "asked"                       ``t``  "that"
+``P``  "is expected", "seemed"       ``s``  "as"
+``Q``  a whole quotation             ``m``  time word ("Tuesday")
+``N``  capitalised word              ``I``  "in" (a cue in "in a poll")
+``n``  source noun ("officials")     ``u``  "on" (a show: "on CNN")
+``D``  document ("poll", "report")   ``j``  "it" ("it was reported")
+``i``  medium ("interview")          ``w``  any other word
+=====  ============================  =====  ==============================
+
+Punctuation keeps its own character (``,`` ``:`` ``;`` ``(`` ``)`` ``'``; a colon
+is also the cue of "Poll: ...");
+``.``, ``?`` and ``!`` are ``.``; dashes are ``-``; anything else is ``*``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import LexiconError
+from ..lexicon import load_table
+from .sentences import Token
+
+__all__ = ["CUE_TAGS", "Cue", "Tagged", "may_hold_cue", "tag_tokens"]
+
+#: Tag of each cue kind of ``cues.tsv``.
+CUE_TAGS = {
+    "verb": "V",
+    "tell": "R",
+    "gerund": "G",
+    "telling": "H",
+    "according": "A",
+    "citing": "C",
+    "quoted": "K",
+    "ask": "Z",
+    "passive": "P",
+}
+_WORD_TAGS = {
+    "as": "s",
+    "auxiliary": "a",
+    "conjunction": "x",
+    "determiner": "d",
+    "document": "D",
+    "in": "I",
+    "on": "u",
+    "it": "j",
+    "media_noun": "i",
+    "preposition": "o",
+    "pronoun": "p",
+    "relative": "y",
+    "source_noun": "n",
+    "that": "t",
+    "time": "m",
+    "to": "e",
+    "word": "w",
+}
+_CUE_TAG_CHARS = frozenset(CUE_TAGS.values())
+_PUNCTUATION = {",": ",", ":": ":", ";": ";", "(": "(", ")": ")", "'": "'", "‘": "'", "’": "'",
+                ".": ".", "?": ".", "!": ".", "—": "-", "–": "-", "-": "-"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue entry: its words, kind and weight."""
+
+    words: tuple[str, ...]
+    kind: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """A sentence's tokens grouped into tagged units (a multi-word cue is one unit)."""
+
+    tags: str
+    units: tuple[tuple[int, int], ...]  # character span of each unit
+    cues: tuple[Cue | None, ...]
+
+
+def tag_tokens(tokens: tuple[Token, ...] | list[Token]) -> Tagged:
+    """Return the tag row of ``tokens`` with the character span of every unit.
+
+    Examples
+    --------
+    >>> from provenance.extract.sentences import tokenize
+    >>> tag_tokens(tokenize("According to the report, he told CNN “no.”")).tags
+    'AdD,pRNQ'
+    """
+    single, multi = _lexicons()
+    tags: list[str] = []
+    units: list[tuple[int, int]] = []
+    found: list[Cue | None] = []
+    lowered = [token.text.casefold().replace("’", "'") for token in tokens]
+    count = len(tokens)
+    index = 0
+    while index < count:
+        token = tokens[index]
+        if token.is_quote:
+            tags.append("Q")
+            units.append((token.start, token.end))
+            found.append(None)
+            index += 1
+            continue
+        word = lowered[index]
+        cue = _multiword_cue(lowered, index, multi[word]) if word in multi else None
+        if cue is not None:
+            tags.append(CUE_TAGS[cue.kind])
+            units.append((token.start, tokens[index + len(cue.words) - 1].end))
+            found.append(cue)
+            index += len(cue.words)
+            continue
+        hit = single.get(word)
+        if hit is not None:
+            tags.append(hit[0])
+            found.append(hit[1])
+        else:
+            tags.append(_open_class_tag(token.text, word))
+            found.append(None)
+        units.append((token.start, token.end))
+        index += 1
+    # only the final run of sentence marks ends the sentence; a period inside it ("D-Fla.") is noise
+    final = len(tags)
+    while final and tags[final - 1] == ".":
+        final -= 1
+    if "." in tags[:final]:
+        tags = [("*" if tag == "." else tag) for tag in tags[:final]] + tags[final:]
+    return Tagged("".join(tags), tuple(units), tuple(found))
+
+
+def may_hold_cue(tokens: tuple[Token, ...] | list[Token]) -> bool:
+    """Return True when a token could start a cue (or is a colon): a cheap test before tagging.
+
+    Examples
+    --------
+    >>> from provenance.extract.sentences import tokenize
+    >>> may_hold_cue(tokenize("Blue skies ahead.")), may_hold_cue(tokenize("Reuters said so."))
+    (False, True)
+    """
+    starters = _cue_starters()
+    return not starters.isdisjoint(token.text.casefold() for token in tokens)
+
+
+@lru_cache(maxsize=1)
+def _cue_starters() -> frozenset[str]:
+    """Words one of which every cue holds: a single-word cue, or the first open-class
+    word of a longer one ("according" of "according to", "expected" of "is expected")."""
+    single, multi = _lexicons()
+    words = {word for word, (tag, _) in single.items() if tag in _CUE_TAG_CHARS}
+    for cues in multi.values():
+        for cue in cues:
+            open_words = [word for word in cue.words if single.get(word, ("", None))[0] in _CUE_TAG_CHARS | {""}]
+            words.add(open_words[0] if open_words else cue.words[0])
+    return frozenset(words | {":"} | {word.replace("'", "’") for word in words})
+
+
+def _open_class_tag(text: str, word: str) -> str:
+    first = text[0]
+    if first.isdigit():
+        return "d"
+    if first.isupper():
+        return "N"
+    if first.isalpha() or first == "_":
+        # an adverb ("gingerly said"): PolNeAR counts it in the cue
+        return "a" if len(word) > 4 and word.endswith("ly") else "w"
+    return _PUNCTUATION.get(text, "*")
+
+
+def _multiword_cue(lowered: list[str], index: int, cues: tuple[Cue, ...]) -> Cue | None:
+    for cue in cues:
+        if tuple(lowered[index : index + len(cue.words)]) == cue.words:
+            return cue
+    return None
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> tuple[dict[str, tuple[str, Cue | None]], dict[str, tuple[Cue, ...]]]:
+    """Loaded once: (tag, cue) of each single word, and multi-word cues by first word, longest first."""
+    by_first: dict[str, list[Cue]] = {}
+    for form, kind, weight in load_table("cues.tsv", columns=3):
+        if kind not in CUE_TAGS:
+            raise LexiconError("cues.tsv", 0, f"unknown cue kind {kind!r} of {form!r}; expected one of: {', '.join(sorted(CUE_TAGS))}")
+        words = tuple(form.casefold().split())
+        by_first.setdefault(words[0], []).append(Cue(words, kind, float(weight)))
+    single: dict[str, tuple[str, Cue | None]] = {}
+    for word, word_class in load_table("attribution_words.tsv", columns=2):
+        if word_class not in _WORD_TAGS:
+            raise LexiconError("attribution_words.tsv", 0, f"unknown class {word_class!r} of {word!r}; expected one of: {', '.join(sorted(_WORD_TAGS))}")
+        single[word.casefold()] = (_WORD_TAGS[word_class], None)
+    single.update({text: (tag, None) for text, tag in _PUNCTUATION.items()})
+    multi = {}
+    for first, items in by_first.items():
+        for cue in items:
+            if len(cue.words) == 1:
+                single[first] = (CUE_TAGS[cue.kind], cue)
+        longer = tuple(sorted((cue for cue in items if len(cue.words) > 1), key=lambda c: -len(c.words)))
+        if longer:
+            multi[first] = longer
+    return single, multi

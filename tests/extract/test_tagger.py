@@ -1,0 +1,40 @@
+"""The tag row the rules read."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.extract.sentences import tokenize
+from provenance.extract.tagger import tag_tokens
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tags"),
+    [
+        ("The senator said that it fell.", "dnVtjw."),
+        ('"No," he told CNN.', "QpRN."),
+        ("According to officials, it fell.", "An,jw."),
+        ("The Times, citing sources, reported it.", "dN,Cn,Vj."),
+        ("Kirby was quoted as saying so.", "NaKsGx."),
+        ("He gingerly said it on Tuesday.", "paVjum."),
+        ("Poll: Sanders leads (D-Vt.) in Iowa.", "D:Nw(N*)IN."),
+        ("Clinton is expected to win.", "NPew."),
+        ("She asked whether it was over.", "pZyjao."),
+    ],
+)
+def test_tags(sentence, tags):
+    assert tag_tokens(tokenize(sentence)).tags == tags
+
+
+def test_multiword_cue_is_one_unit():
+    text = "He said in a statement that he left."
+    tagged = tag_tokens(tokenize(text))
+    cue_unit = tagged.units[tagged.tags.index("V")]
+    assert text[cue_unit[0] : cue_unit[1]] == "said in a statement"
+    assert tagged.cues[tagged.tags.index("V")].kind == "verb"
+
+
+def test_units_cover_the_tokens():
+    text = "“Yes,” said Gen. Smith."
+    tagged = tag_tokens(tokenize(text))
+    assert [text[start:end] for start, end in tagged.units] == ["“Yes,”", "said", "Gen.", "Smith", "."]
