@@ -13,8 +13,9 @@ from ..evaluate import Evaluation, evaluate, format_table
 from ..extract import extract_attributions
 from ..model import Article, Attribution, Span
 from ..predictions import predict, prediction_record, read_predictions
+from ..ingest import RecordFields
 from . import cli
-from .common import dump_json, exit_for, format_option, paths_argument, quiet_option, read_inputs
+from .common import dump_json, exit_for, format_option, paths_argument, quiet_option, read_inputs, record_field_options
 
 #: Longest content shown in the text format before it is cut with "...".
 CONTENT_WIDTH = 120
@@ -24,7 +25,8 @@ CONTENT_WIDTH = 120
 @paths_argument
 @format_option(["text", "json", "jsonl"])
 @quiet_option
-def extract(paths: tuple[Path, ...], fmt: str, quiet: bool) -> None:
+@record_field_options
+def extract(paths: tuple[Path, ...], fmt: str, quiet: bool, fields: RecordFields) -> None:
     """Show who said what in PATHS: source, cue and content.
 
     The json and jsonl formats give one object per article,
@@ -33,7 +35,7 @@ def extract(paths: tuple[Path, ...], fmt: str, quiet: bool) -> None:
     content and recipient, plus the source's kind and whether it is a quote.
     This is the predictions format `provenance eval --pred` scores.
     """
-    articles, failures = read_inputs(paths, quiet=quiet)
+    articles, failures = read_inputs(paths, quiet=quiet, fields=fields)
     found = [(article, extract_attributions(article)) for article in articles]
     if fmt == "text":
         click.echo(render_text(found), nl=False)

@@ -11,6 +11,7 @@ from ..graph import ProvenanceGraph, build_graph, focus, graph_summary
 from ..pipeline import trace_articles
 from ..sources import load_aliases
 from ..syndication import find_copies
+from ..ingest import RecordFields
 from . import cli
 from .common import (
     check_output_path,
@@ -20,6 +21,7 @@ from .common import (
     paths_argument,
     quiet_option,
     read_inputs,
+    record_field_options,
 )
 
 #: Longest claim text shown in the text summary.
@@ -45,8 +47,9 @@ ORIGINS_SHOWN = 5
               help="Find copied articles and join their publishers with 'republished' edges.")
 @format_option(["text", "json"])
 @quiet_option
+@record_field_options
 def graph(paths: tuple[Path, ...], output: Path | None, focus_name: str | None, aliases: Path | None,
-          copies: bool, fmt: str, quiet: bool) -> None:
+          copies: bool, fmt: str, quiet: bool, fields: RecordFields) -> None:
     """Merge the source chains of PATHS into one provenance graph."""
     check_output_path(output, paths)
     if output is not None:
@@ -56,7 +59,7 @@ def graph(paths: tuple[Path, ...], output: Path | None, focus_name: str | None, 
             format_of(output)  # refuse an unknown extension before the work, not after
         except ExportError as err:
             raise click.BadParameter(str(err), param_hint="'-o' / '--output'") from err
-    articles, failures = read_inputs(paths, quiet=quiet)
+    articles, failures = read_inputs(paths, quiet=quiet, fields=fields)
     sources = load_aliases(aliases) if aliases else None
     pairs = find_copies(articles).pairs if copies else ()
     result = build_graph(trace_articles(articles, workers=None), copies=pairs, sources=sources)

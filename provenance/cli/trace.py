@@ -9,19 +9,21 @@ import click
 
 from ..claims import cluster_claims, find_claim
 from ..pipeline import Traced, trace_articles
+from ..ingest import RecordFields
 from . import cli
-from .common import dump_json, exit_for, format_option, paths_argument, quiet_option, read_inputs
+from .common import dump_json, exit_for, format_option, paths_argument, quiet_option, read_inputs, record_field_options
 
 
 @cli.command(epilog="Example: provenance trace samples/ --format jsonl")
 @paths_argument
 @format_option(["text", "json", "jsonl"])
 @quiet_option
+@record_field_options
 @click.option("--claim", "claim_text", metavar="TEXT", default=None,
               help="Show only the chains of the claim that best matches TEXT (fuzzy), across all PATHS.")
-def trace(paths: tuple[Path, ...], fmt: str, quiet: bool, claim_text: str | None) -> None:
+def trace(paths: tuple[Path, ...], fmt: str, quiet: bool, fields: RecordFields, claim_text: str | None) -> None:
     """Show the source chain behind each claim in PATHS."""
-    articles, failures = read_inputs(paths, quiet=quiet)
+    articles, failures = read_inputs(paths, quiet=quiet, fields=fields)
     traced = trace_articles(articles, workers=None)
     if claim_text is not None:
         traced = only_claim(traced, claim_text)

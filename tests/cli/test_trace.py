@@ -63,3 +63,19 @@ def test_empty_file_gives_no_chains_and_no_crash(runner, tmp_path):
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.stderr
     assert '"chains": [{' not in result.stdout
+
+
+def test_jsonl_corpus_with_renamed_text_field(runner, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        '{"id": "j1", "publisher": "Reuters", "body": "The ministry said the talks collapsed on Monday."}\n'
+        "{not json\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["trace", str(corpus), "--text-field", "body", "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert f"{corpus}:2" in result.stderr
+    (line,) = result.stdout.splitlines()
+    data = json.loads(line)
+    assert data["article"]["id"] == "j1"
+    assert [chain["claim"] for chain in data["chains"]] == ["the talks collapsed on Monday"]
