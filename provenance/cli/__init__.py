@@ -7,6 +7,8 @@ calls one library function and writes its result. Library errors become
 
 from __future__ import annotations
 
+import logging
+
 import click
 
 from ..errors import ProvenanceError
@@ -31,6 +33,22 @@ def cli() -> None:
     stderr. Exit status: 0 on success, 1 when some input could not be read
     (all others are still processed), 2 on a usage error.
     """
+    _log_warnings_to_stderr()
+
+
+class _StderrHandler(logging.Handler):
+    """Shows the library's warnings (engine switches, skipped input) as ``warning: ...`` lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: {record.getMessage()}", err=True)
+
+
+def _log_warnings_to_stderr() -> None:
+    logger = logging.getLogger("provenance")
+    if not any(isinstance(handler, _StderrHandler) for handler in logger.handlers):
+        handler = _StderrHandler(level=logging.WARNING)
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
 
 
 def main() -> None:
@@ -40,3 +58,6 @@ def main() -> None:
 
 # Each verb registers itself on ``cli`` when its module is imported.
 from . import trace as _trace  # noqa: E402,F401
+from . import extract as _extract  # noqa: E402,F401
+from . import graph as _graph  # noqa: E402,F401
+from . import audit as _audit  # noqa: E402,F401
