@@ -60,4 +60,5 @@ def main() -> None:
 from . import trace as _trace  # noqa: E402,F401
 from . import extract as _extract  # noqa: E402,F401
 from . import graph as _graph  # noqa: E402,F401
+from . import syndication as _syndication  # noqa: E402,F401
 from . import audit as _audit  # noqa: E402,F401
