@@ -34,6 +34,7 @@ class KnownSource:
     domains: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=65_536)
 def normalize_name(name: str) -> str:
     """Return the lookup key of a name: no accents, casefolded, no leading "the".
 
@@ -43,6 +44,8 @@ def normalize_name(name: str) -> str:
     'washington post'
     >>> normalize_name("José Gómez")
     'jose gomez'
+
+    Keys are remembered (names recur across articles).
     """
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -38,7 +38,7 @@ from ..model import Article, Span
 from ..sources import SourceTable, known_sources
 from .mention_lexicon import MentionLexicon, fast_key, mention_lexicon
 from .mention_names import canonical_affiliation, parse_role_phrase, phrase_words, strip_possessive
-from .mention_scan import PersonStep, SourceStep, scan_tables
+from .mention_scan import PersonStep, SourceStep, WordStep, scan_tables
 from .mention_speakers import SpeakerCues, at_sentence_start
 
 __all__ = ["Antecedent", "ArticleIndex", "Person"]
@@ -71,9 +71,13 @@ class Person:
     is_confirmed: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Antecedent:
-    """One indexed mention: where it is, its kind, canonical name and the words it can be called by."""
+    """One indexed mention: where it is, its kind, canonical name and the words it can be called by.
+
+    Treated as immutable; not frozen only because a frozen dataclass takes
+    three times as long to build, and an article indexes dozens of them.
+    """
 
     start: int
     end: int
@@ -139,9 +143,16 @@ class ArticleIndex:
         text = article.text
         self._cues = SpeakerCues(text, self.lexicon)
         self._subjects: dict[int, bool] = {}
+        plans, surnames = self._tables.plans, self._surnames
         for start, end in _segments(len(text), article.boilerplate):
             for match in self._tables.pattern.finditer(text, start, end):
-                self._add(match.group(), match.start(), start)
+                sequence = match.group()
+                steps = plans.get(sequence) or self._tables.plan(sequence)
+                if len(steps) == 1 and type(steps[0]) is WordStep:  # most sequences: "The", "He", "Kirby"
+                    if steps[0].key in surnames:
+                        self._add_word(steps[0], match.start())
+                    continue
+                self._add(sequence, match.start(), start, steps)
         self._starts = [item.start for item in self.antecedents]
 
     def latest(
@@ -282,9 +293,9 @@ class ArticleIndex:
 
     # --- scanning
 
-    def _add(self, sequence: str, start: int, segment_start: int) -> None:
-        """Index one capitalised sequence by its plan (see :mod:`provenance.extract.mention_scan`)."""
-        for step in self._tables.plan(sequence):
+    def _add(self, sequence: str, start: int, segment_start: int, steps: tuple) -> None:
+        """Index one capitalised sequence by its plan ``steps`` (see :mod:`provenance.extract.mention_scan`)."""
+        for step in steps:
             if type(step) is SourceStep:
                 if step.is_ambiguous and at_sentence_start(self.article.text, start + step.begin):
                     continue
@@ -397,7 +408,8 @@ class ArticleIndex:
 
     def _role_after(self, end: int) -> tuple[str | None, str | None]:
         """The role and affiliation an appositive gives ("John Kirby, the Pentagon spokesman")."""
-        match = RE_APPOSITIVE.match(self.article.text, end)
+        text = self.article.text
+        match = RE_APPOSITIVE.match(text, end) if text.startswith(",", end) else None
         if match is None:
             return None, None
         words = []

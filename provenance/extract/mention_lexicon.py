@@ -20,6 +20,10 @@ from ..sources import KnownSource, SourceTable, normalize_name
 
 __all__ = ["Backref", "MentionLexicon", "Title", "fast_key", "mention_lexicon", "source_keys"]
 
+#: Keys remembered by :func:`fast_key` (names recur within and across articles); cleared when this large.
+_MEMORY = 50_000
+_FAST_KEYS: dict[str, str] = {}
+
 
 @dataclass(frozen=True, slots=True)
 class Title:
@@ -70,8 +74,13 @@ def fast_key(text: str) -> str:
     >>> fast_key("O’Malley")
     "o'malley"
     """
-    key = " ".join(text.replace("\u2019", "'").split()).casefold()
-    return key[4:] if key.startswith("the ") else key
+    key = _FAST_KEYS.get(text)
+    if key is None:
+        if len(_FAST_KEYS) >= _MEMORY:
+            _FAST_KEYS.clear()
+        key = " ".join(text.replace("\u2019", "'").split()).casefold()
+        key = _FAST_KEYS[text] = key[4:] if key.startswith("the ") else key
+    return key
 
 
 @lru_cache(maxsize=8)

@@ -6,12 +6,15 @@ Staff" is a role and an affiliation with no name; "Acme Workers Union" is an
 organisation's name. These helpers work on lists of words and use only the
 word lists of :mod:`provenance.extract.mention_lexicon`; they know nothing of
 the article around the phrase (that is :mod:`provenance.extract.coref`).
+Being pure, :func:`parse_role_phrase` and :func:`classify_name` remember
+their results: the same names recur within and across articles.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..sources import KnownSource
 from .mention_lexicon import MentionLexicon, fast_key
@@ -26,6 +29,8 @@ __all__ = [
     "strip_possessive",
 ]
 
+#: Results of :func:`parse_role_phrase` and :func:`classify_name` remembered per lexicon, up to this many each.
+_MEMORY = 50_000
 RE_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LEADING = " \t\n\"'()[]{}\u2018\u2019\u201c\u201d\u00ab\u00bb,;:"
 _TRAILING = " \t\n\"()[]{}\u2018\u201c\u201d\u00ab\u00bb,;:!?"
@@ -87,6 +92,17 @@ def parse_role_phrase(words: list[str], lexicon: MentionLexicon) -> RolePhrase:
     >>> parse_role_phrase("a spokesman for the Pentagon".split(), mention_lexicon())
     RolePhrase(affiliation=('the', 'Pentagon'), role='spokesman', gender='m', name=())
     """
+    key = tuple(words)
+    memory = _memory(lexicon, "role")
+    found = memory.get(key)
+    if found is None:
+        if len(memory) >= _MEMORY:
+            memory.clear()
+        found = memory[key] = _parse_role_phrase(key, lexicon)
+    return found
+
+
+def _parse_role_phrase(words: tuple[str, ...], lexicon: MentionLexicon) -> RolePhrase:
     folded = [word.casefold() for word in words]
     start, end, roles, gender = _title_run(words, folded, lexicon)
     if start < 0:
@@ -127,6 +143,17 @@ def classify_name(words: list[str] | tuple[str, ...], lexicon: MentionLexicon) -
     >>> [classify_name(name.split(), mention_lexicon()) for name in names]
     ['organization', 'person', 'government']
     """
+    key = tuple(words)
+    memory = _memory(lexicon, "kind")
+    found = memory.get(key)
+    if found is None:
+        if len(memory) >= _MEMORY:
+            memory.clear()
+        found = memory[key] = _classify_name(key, lexicon)
+    return found
+
+
+def _classify_name(words: tuple[str, ...], lexicon: MentionLexicon) -> str:
     org_kind = org_word_kind(words, lexicon)
     if org_kind is not None:
         return org_kind
@@ -185,6 +212,12 @@ def canonical_affiliation(words: tuple[str, ...], keys: dict[str, KnownSource]) 
     if record is not None:
         return record.name
     return text[4:] if text[:4].casefold() == "the " else text
+
+
+@lru_cache(maxsize=16)
+def _memory(lexicon: MentionLexicon, name: str) -> dict:
+    """The remembered results of one function with one lexicon (names recur within and across articles)."""
+    return {}
 
 
 def _title_run(

@@ -23,6 +23,7 @@ what a phrase's own words say is :mod:`provenance.extract.mention_names`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..sources import KnownSource
 from .coref import Antecedent, ArticleIndex, Person
@@ -172,13 +173,19 @@ def leading_source(words: list[str], *, keys: dict[str, KnownSource], lexicon: M
     ...                lexicon=mention_lexicon())
     ['the', 'AP']
     """
-    openers = lexicon.words("opener") - lexicon.words("clause_end")  # not "and": "RT and its defenders"
+    openers = _source_openers(lexicon)
     for cut in range(1, len(words)):
         if words[cut].islower() and words[cut] not in lexicon.words("determiner"):
             if words[cut] not in openers:
                 return None
             return words[:cut] if fast_key(" ".join(words[:cut])) in keys else None
     return None
+
+
+@lru_cache(maxsize=8)
+def _source_openers(lexicon: MentionLexicon) -> frozenset[str]:
+    """The words that may follow a source in its phrase: openers but "and" ("RT and its defenders")."""
+    return lexicon.words("opener") - lexicon.words("clause_end")
 
 
 def host_outlet(text: str, end: int, phrase: str, *, keys: dict[str, KnownSource]) -> KnownSource | None:

@@ -92,6 +92,10 @@ class ScanTables:
     title_first_words: frozenset[str]
     title_last_words: frozenset[str]
     pattern: re.Pattern[str]
+    #: Words that open a sequence without being part of a name ("By", "But", "The").
+    openers: frozenset[str] = frozenset()
+    #: Words that are never part of a name guessed from its shape.
+    not_name: frozenset[str] = frozenset()
     plans: dict[str, tuple] = field(default_factory=dict)
 
     def plan(self, sequence: str) -> tuple:
@@ -116,6 +120,8 @@ def scan_tables(table: SourceTable, lexicon: MentionLexicon) -> ScanTables:
         title_first_words=frozenset(title[0] for title in lexicon.titles),
         title_last_words=frozenset(title[-1] for title in lexicon.titles),
         pattern=capitalised_pattern(tuple(sorted(lexicon.words("joiner")))),
+        openers=lexicon.words("opener") | lexicon.words("determiner"),
+        not_name=lexicon.words("not_name") | lexicon.words("speech"),
     )
 
 
@@ -177,7 +183,7 @@ def _person_step(words: list[str], tables: ScanTables) -> PersonStep | None:
     words[-1] = strip_possessive(words[-1])
     parsed = parse_role_phrase(words, lexicon)
     name = list(parsed.name)
-    openers = lexicon.words("opener") | lexicon.words("determiner")
+    openers = tables.openers
     while name and name[0].casefold() in openers:  # "By John Smith", "The"
         name = name[1:]
     tail: list[str] = []
@@ -195,7 +201,7 @@ def _person_step(words: list[str], tables: ScanTables) -> PersonStep | None:
 def _guessed_person(words: list[str], folded: list[str], steps: tuple, tables: ScanTables) -> tuple | None:
     """A name shaped like a person's ("Kerr Putney", "Ava DuVernay"), though no title or first name says so."""
     lexicon = tables.lexicon
-    openers = lexicon.words("opener") | lexicon.words("determiner")
+    openers = tables.openers
     while folded and folded[0] in openers:  # "But Kerr Putney", "An Ambitious"
         words, folded = words[1:], folded[1:]
     given = next((i for i, low in enumerate(folded) if i and low in lexicon.first_names), None)
@@ -203,7 +209,7 @@ def _guessed_person(words: list[str], folded: list[str], steps: tuple, tables: S
         words, folded = words[given:], folded[given:]
     if not 1 < len(words) <= 3 or words[0].endswith("."):
         return None
-    not_name = lexicon.words("not_name") | lexicon.words("speech")
+    not_name = tables.not_name
     for position, (word, low) in enumerate(zip(words, folded)):
         bare = strip_possessive(word) if position == len(words) - 1 else word
         if not RE_NAME_WORD.match(bare) or low in not_name or low in lexicon.places or low in tables.keys:

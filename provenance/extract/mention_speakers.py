@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from .mention_lexicon import MentionLexicon
 
@@ -52,8 +53,7 @@ class SpeakerCues:
         self.text = text
         self._speech = lexicon.words("speech")
         self._speech_before = lexicon.words("speech_before")
-        self._pronouns = frozenset(lexicon.pronouns)
-        self._personal = frozenset(word for word, (target, _) in lexicon.pronouns.items() if target in ("m", "f"))
+        self._pronouns, self._personal = _pronoun_sets(lexicon)
         self._quotes: list[tuple[int, int]] | None = None
         self._quote_starts: list[int] = []
         self._title_case: dict[int, bool] = {}
@@ -122,6 +122,13 @@ class SpeakerCues:
         if match is None:
             return True
         return match.group(1) is None or match.group(1).casefold() in self._personal
+
+
+@lru_cache(maxsize=8)
+def _pronoun_sets(lexicon: MentionLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """Every pronoun, and the personal ones ("he", "she"), of a lexicon."""
+    personal = frozenset(word for word, (target, _) in lexicon.pronouns.items() if target in ("m", "f"))
+    return frozenset(lexicon.pronouns), personal
 
 
 def at_sentence_start(text: str, start: int) -> bool:

@@ -25,6 +25,10 @@ phrase, as the attribution engine found it, into a :class:`~provenance.model.Men
 - other capitalised names are organisations when organisation words say so
   ("Acme Workers Union"), governments when they are countries, people otherwise.
 
+What a phrase's own words say is read once per distinct phrase and
+remembered across articles (:mod:`provenance.extract.mention_surface`);
+only the resolution in the article is done per mention.
+
 What it does not do: decide whether the phrase is a source at all (the engine
 does), or merge sources across articles (``resolve.py`` does). It never
 raises on odd text: a phrase it cannot type is ``anonymous`` (lowercase) or a
@@ -33,20 +37,13 @@ person (capitalised), under its own text.
 
 from __future__ import annotations
 
-import re
-
 from ..model import Article, Mention, Span
 from ..sources import SourceTable, known_sources
 from .coref import Antecedent, ArticleIndex, Person
 from .mention_lexicon import fast_key, mention_lexicon, source_keys
-from .mention_refs import completed_phrase, described_person, earlier_namesake, host_outlet, leading_source
-from .mention_names import (
-    canonical_affiliation,
-    classify_name,
-    parse_role_phrase,
-    phrase_words,
-    strip_possessive,
-)
+from .mention_names import canonical_affiliation, classify_name, parse_role_phrase, strip_possessive
+from .mention_refs import completed_phrase, described_person, earlier_namesake, host_outlet
+from .mention_surface import is_possessive, phrase_reader
 
 __all__ = ["MentionResolver", "mention_from_text"]
 
@@ -55,13 +52,6 @@ _BODIES = ("organization", "government", "outlet", "wire")
 _RELATIVE_REACH = 40
 #: Words that may describe a person before the name ("Democratic presidential hopeful Martin O'Malley").
 _DESCRIBER_WORDS = 4
-RE_APPOSITION = re.compile(r"\s[-\u2013\u2014]+\s")
-RE_PARENTHESES = re.compile(r"\s*\([^()]*\)")
-#: Quotes, brackets and punctuation around a phrase ("‘Fox News Sunday’", "Kirby,").
-RE_OUTER = re.compile(
-    r"^[\s\"'\u2018\u2019\u201c\u201d\u00ab\u00bb(\[]+|[\s\"'\u2018\u2019\u201c\u201d\u00ab\u00bb)\],;:.!?\u2014-]+$"
-)
-
 _Typed = tuple[str, str, "str | None", "str | None"]
 
 
@@ -101,7 +91,7 @@ class MentionResolver:
         self._index: ArticleIndex | None = None
         words = self._lexicon.words
         self._determiners, self._particles = words("determiner"), words("particle")
-        self._head_ends, self._document_links = words("head_end"), words("document_link")
+        self._reader = phrase_reader(self.sources)
 
     @property
     def index(self) -> ArticleIndex:
@@ -144,40 +134,31 @@ class MentionResolver:
 
     def _type(self, text: str, before: int, *, depth: int) -> _Typed:
         """Kind, name, role and affiliation of a phrase that starts at ``before``."""
-        core = RE_OUTER.sub("", RE_PARENTHESES.sub("", text))
-        words = phrase_words(core)
+        surface = self._reader.read(text)
+        words = surface.words
         if not words:
             return "anonymous", text.strip() or text, None, None
-        if len(words) == 1 and fast_key(words[0]) in self._lexicon.pronouns:
-            return self._pronoun(core, fast_key(words[0]), before)
-        record = self._keys.get(fast_key(core)) or self._keys.get(fast_key(strip_possessive(core)))
-        if record is None and len(words) < 8 and (not core.isascii() or "." in core):
-            record = self.sources.lookup(core)  # accents and web domains
-        if record is not None:
-            return self._known(record, words, before)
-        if len(words) == 1 and words[0].isupper() and words[0].isalpha() and len(words[0]) > 1:
+        if surface.pronoun is not None:
+            return self._pronoun(surface.core, surface.pronoun, before)
+        if surface.record is not None:
+            return self._known(surface.record, words, before)
+        if surface.is_acronym:
             body = self.index.named_body(words[0], before=before)  # "CNS" after "Christian News Service"
             if body is not None:
                 return body.kind, body.name, None, None
-        head, _, appositive = RE_APPOSITION.sub(",", core).partition(",")
-        core = " ".join(words)
-        head_words = phrase_words(head)
-        appositive_words = phrase_words(appositive)
-        typed = self._document(head_words, before, depth=depth)
+        typed = self._document(surface.document, surface.head, before, depth=depth)
         if typed is None:
-            typed = self._anonymous(core, head_words, before)
+            typed = self._anonymous(surface.anonymous, " ".join(words), before)
         if typed is None:
-            typed = self._named(head_words, appositive_words, before)
-        if typed[0] in ("anonymous", "person") and typed[2] is not None and self._is_full_name(appositive_words):
+            typed = self._named(surface.head, surface.appositive, before)
+        if typed[0] in ("anonymous", "person") and typed[2] is not None and surface.is_appositive_name:
             # "Sanders's campaign manager, Jeff Weaver" and "one of his advisers, Tad Devine": the name follows
-            named = self._named(appositive_words, [], before)
+            named = self._named(surface.appositive, (), before)
             return "person", named[1], named[2] or typed[2], named[3] or typed[3]
-        if typed[0] == "anonymous" and self._is_full_name(appositive_words):
-            return self._named(appositive_words, [], before)
-        if typed[0] == "anonymous" and len(words) > 2:
-            source = leading_source(words, keys=self._keys, lexicon=self._lexicon)  # "the AP on Wednesday"
-            if source is not None and depth < 2:
-                return self._type(" ".join(source), before, depth=depth + 1)
+        if typed[0] == "anonymous" and surface.is_appositive_name:
+            return self._named(surface.appositive, (), before)
+        if typed[0] == "anonymous" and surface.leading is not None and depth < 2:
+            return self._type(surface.leading, before, depth=depth + 1)
         return typed
 
     def _known(self, record, words: list[str], before: int) -> _Typed:
@@ -189,15 +170,6 @@ class MentionResolver:
         if isinstance(earlier, Person):
             return "person", earlier.name, earlier.role, earlier.affiliation
         return earlier.kind, earlier.name, None, None
-
-    def _is_full_name(self, words: list[str]) -> bool:
-        """True for a bare person's name of two to four capitalised words ("Tad Devine")."""
-        return (
-            1 < len(words) <= 4
-            and all(word[:1].isupper() for word in words)
-            and classify_name(words, self._lexicon) == "person"
-            and self._keys.get(fast_key(" ".join(words))) is None
-        )
 
     def _until_clause(self, words: list[str]) -> list[str]:
         """The words of an appositive before its clause ("the spokesman who said" -> "the spokesman")."""
@@ -228,48 +200,29 @@ class MentionResolver:
             return (record.kind, record.name, None, None) if record else (fallback, writer, None, None)
         return _from_antecedent(found) if found else (fallback, core, None, None)
 
-    def _document(self, words: list[str], before: int, *, depth: int) -> _Typed | None:
-        """A document, or the body that issued it when the phrase names one."""
-        position = next(
-            (i for i, word in enumerate(words) if word.islower() and word in self._lexicon.documents), None
-        )
-        if position is None or any(word.casefold() in self._head_ends for word in words[:position]):
+    def _document(self, parts, words: tuple[str, ...], before: int, *, depth: int) -> _Typed | None:
+        """A document, or the body that issued it when the phrase names one (``parts``: ``PhraseSurface.document``)."""
+        if parts is None:
             return None
-        owner = [word for word in words[:position] if word.casefold() not in self._determiners and word[:1].isupper()]
-        tail = words[position + 1 :]
-        while tail and tail[0].casefold() in self._document_links:
-            tail = tail[1:]
-        owner_words = owner or (tail if len(tail) < len(words[position + 1 :]) else [])
-        if owner_words and depth < 2:
-            owner_text = " ".join(owner_words).split("/")[0]  # "a USA TODAY/Rock the Vote survey"
+        owner_text, is_modifier, owner_words = parts
+        if owner_text is not None and depth < 2:
             typed = self._type(owner_text, before, depth=depth + 1)
-            is_modifier = bool(owner) and not _is_possessive(owner[-1])
             if typed[0] == "person" and is_modifier and typed[2] is None and self.index.person(
-                phrase_words(owner_text), before=before
+                owner_words, before=before
             ) is None:
                 return "organization", typed[1], None, None  # "a Gallup poll": polls come from bodies
             if typed[0] != "document":
                 return typed
         return "document", " ".join(words), None, None
 
-    def _anonymous(self, core: str, words: list[str], before: int) -> _Typed | None:
+    def _anonymous(self, parts, core: str, before: int) -> _Typed | None:
         """An unnamed source ("a senior administration official who ..."), with its affiliation."""
-        cut = next((i for i, word in enumerate(words) if i and word.casefold() in self._head_ends), len(words))
-        head = words[:cut]
-        is_anonymous = bool(head) and fast_key(head[-1]) in self._lexicon.anonymous_heads
-        if not is_anonymous:
-            is_anonymous = self._lexicon.anonymous_phrases.search(core.casefold()) is not None and not any(
-                word.casefold() in self._lexicon.first_names and word[:1].isupper() for word in words
-            )
-        if not is_anonymous:
+        if parts is None:
             return None
-        named = [word for word in head[:-1] if word[:1].isupper() and word.casefold() not in self._determiners]
-        link = [word for word in words[cut + 1 :] if word[:1].isupper() or word.casefold() == "the"]
-        affiliation = self._affiliation(tuple(named or link), before)
-        if len(head) > 1 and head[0][:1].isupper() and _is_possessive(head[0]):  # "Obama's former strategist"
-            role = parse_role_phrase(head, self._lexicon).role
-            if role:
-                return self._unnamed(head, role, affiliation, before)
+        affiliation_words, head, role = parts
+        affiliation = self._affiliation(affiliation_words, before)
+        if role:
+            return self._unnamed(head, role, affiliation, before)
         return "anonymous", core, None, affiliation
 
     def _named(self, words: list[str], appositive: list[str], before: int) -> _Typed:
@@ -302,7 +255,7 @@ class MentionResolver:
             if backref is not None:
                 return backref
             return "anonymous", " ".join(words), role, affiliation
-        owner = next((i for i, word in enumerate(name[:-1]) if _is_possessive(word)), None)
+        owner = next((i for i, word in enumerate(name[:-1]) if is_possessive(word)), None)
         if owner is not None:
             affiliation = affiliation or self._affiliation(tuple(name[: owner + 1]), before)
             name = name[owner + 1 :]
@@ -338,7 +291,7 @@ class MentionResolver:
             backref = self._backref(words, before, affiliation=affiliation)
             if backref is not None:
                 return backref
-        if role and words and (definite or (words[0][:1].isupper() and _is_possessive(words[0]))):
+        if role and words and (definite or (words[0][:1].isupper() and is_possessive(words[0]))):
             title = self._lexicon.titles.get(tuple(role.split()))
             person = described_person(
                 self.index, self._lexicon, words=words, role=role, affiliation=affiliation,
@@ -418,6 +371,3 @@ def _from_antecedent(found: Antecedent) -> _Typed:
         return "person", person.name, person.role, person.affiliation
     return found.kind, found.name, None, None
 
-
-def _is_possessive(word: str) -> bool:
-    return strip_possessive(word) != word
