@@ -100,9 +100,9 @@ class Settings:
     common_shingle_sample: int = 2000
     #: In an LSH bucket, each text is compared with this many of the bucket's
     #: earliest texts, not with every member: a story copied 100 times gives
-    #: 200 comparisons instead of 5,000, and the original is the earliest (the
-    #: second leader covers an original dated after a hasty first copy).
-    bucket_leaders: int = 2
+    #: 100 comparisons instead of 5,000, and the original is the earliest
+    #: dated text (raise it when originals are often undated or misdated).
+    bucket_leaders: int = 1
     #: How much larger one side's shared fraction must be for containment to
     #: tell the direction (the copy holds the original and more).
     containment_margin: float = 0.05
@@ -113,9 +113,16 @@ class Settings:
 
     # --- attribution extraction
     #: Cues whose weight in ``cues.tsv`` (the share of their attributions that
-    #: matched PolNeAR's on its train split) is below this are not used: 0.3
-    #: gave the best attribution-level F1 there (0.0 to 0.5 tried).
-    min_cue_weight: float = 0.3
+    #: matched PolNeAR's on its train split) is below this are not used: 0.25
+    #: gave the best attribution-level F1 there (0.15 to 0.35 tried, with
+    #: ``min_nested_cue_weight`` below; 0.3 was best before that knob).
+    min_cue_weight: float = 0.25
+    #: A cue inside the content or source of another attribution of its
+    #: sentence ("he said voters want change", "voters who backed Trump
+    #: said") is kept only with at least this weight:
+    #: PolNeAR's annotators mark few such nested attributions, and on its
+    #: train split those of cues weighted below 0.6 matched under 30%.
+    min_nested_cue_weight: float = 0.6
 
     # --- resolution and claims
     #: rapidfuzz score (0-100) above which two names of one kind may be one entity.

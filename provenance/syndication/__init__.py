@@ -15,9 +15,11 @@ Four steps, each a function of its own module, tested on its own:
    sources and groups the stories.
 
 Texts with fewer than ``Settings.min_words`` words outside boilerplate never
-match; shingles found in a large share of the texts are ignored when finding
-candidates. Signing and verifying run on a process pool over batches when
-``workers`` allows and the input is large enough to pay for it.
+match. Shingles found in a large share of the texts are ignored, and a block
+made mostly of them (an unmarked footer, a "Read more" line) is *stock text*:
+never signed, matched or counted as shared. Signing, verifying and orienting
+run on a process pool over batches (1,000 articles or more, ``workers`` > 1);
+the pool's workers inherit the articles when the platform forks.
 """
 
 from __future__ import annotations
@@ -136,10 +138,7 @@ def find_copies(
     finally:
         if pool is not None:
             pool.shutdown()
-    oriented = [
-        orient(articles[first], articles[second], alignment, settings=settings)
-        for first, second, alignment in verified
-    ]
+    oriented = [pair for _, _, pair in verified]
     published = {article.id: as_utc(article.published) for article in articles}
     pairs = select_sources(oriented, published=published, settings=settings)
     return SyndicationResult(pairs, copy_clusters(pairs, published=published))
@@ -296,8 +295,8 @@ def _sign_batch(start: int, end: int, common: np.ndarray) -> tuple[np.ndarray, n
 
 def _verify(
     articles: Sequence[Article], candidates: list[tuple[int, int]], tables: dict, settings: Settings, pool
-) -> list[tuple[int, int, Alignment]]:
-    """The candidates sharing at least ``min_shared`` of the shorter text, with alignments.
+) -> list[tuple[int, int, CopyPair]]:
+    """The candidates sharing at least ``min_shared`` of the shorter text, aligned and oriented.
 
     Pairs are grouped by the article most of them share (a story's earliest
     text), so a batch rebuilds that article's blocks once.
@@ -322,8 +321,8 @@ def _anchor_key(pair: tuple[int, int], degree: dict[int, int]) -> tuple[int, int
     return (first, second) if (-degree[first], first) <= (-degree[second], second) else (second, first)
 
 
-def _verify_batch(pairs: list[tuple[int, int]], tables: dict) -> list[tuple[int, int, Alignment]]:
-    """Worker: align each pair; keep those sharing at least ``min_shared``."""
+def _verify_batch(pairs: list[tuple[int, int]], tables: dict) -> list[tuple[int, int, CopyPair]]:
+    """Worker: align each pair; orient those sharing at least ``min_shared``."""
     settings = _WORKER_SETTINGS
     indexes = {
         index: BlockIndex(
@@ -338,5 +337,6 @@ def _verify_batch(pairs: list[tuple[int, int]], tables: dict) -> list[tuple[int,
     for first, second in pairs:
         alignment = align_blocks(indexes[first], indexes[second], settings=settings)
         if max(alignment.shared_first, alignment.shared_second) >= settings.min_shared - 1e-9:
-            found.append((first, second, alignment))
+            pair = orient(_WORKER_ARTICLES[first], _WORKER_ARTICLES[second], alignment, settings=settings)
+            found.append((first, second, pair))
     return found

@@ -10,6 +10,7 @@ original are dropped. :func:`copy_clusters` groups the kept pairs into stories.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import datetime
@@ -78,9 +79,10 @@ def select_sources(
                 kept.append(pair)
                 covered.extend(spans)
                 continue
-            new = _uncovered(spans, covered)
             total = sum(end - start for start, end in spans)
-            if total and new / total >= settings.min_shared and pair.shared_original >= settings.min_shared:
+            if not total or pair.shared_original < settings.min_shared:
+                continue
+            if _uncovered(spans, covered) / total >= settings.min_shared:
                 kept.append(pair)
                 covered.extend(spans)
     return tuple(sorted(kept, key=lambda p: (p.original, p.copy)))
@@ -146,8 +148,14 @@ def _uncovered(spans: list[tuple[int, int]], covered: list[tuple[int, int]]) -> 
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
+    ends = [end for _, end in merged]
     total = 0
     for start, end in spans:
-        overlap = sum(max(0, min(end, other_end) - max(start, other_start)) for other_start, other_end in merged)
-        total += end - start - overlap
+        outside = end - start
+        # the merged ranges are disjoint and sorted: walk only those that can overlap
+        for other_start, other_end in merged[bisect.bisect_right(ends, start) :]:
+            if other_start >= end:
+                break
+            outside -= min(end, other_end) - max(start, other_start)
+        total += outside
     return total

@@ -242,3 +242,18 @@ def test_same_input_gives_the_same_result_in_any_order():
 def test_duplicate_ids_are_refused():
     with pytest.raises(ValueError, match="duplicate article id 'reuters/dam'"):
         find_copies([wire(), wire()], workers=1)
+
+
+def test_a_process_pool_gives_the_same_result_as_one_process():
+    """1,000 articles are enough for find_copies to sign and verify on a pool."""
+    rng = random.Random(11)
+    words = sorted(set((WIRE_TEXT + LOCAL_TEXT + FEATURE_TEXT).lower().split()))
+    articles = [
+        Article(id=f"site/{number:04d}", text="\n\n".join(" ".join(rng.choices(words, k=30)) + "." for _ in range(3)),
+                published=MONDAY + timedelta(minutes=number))
+        for number in range(990)
+    ]
+    articles += [reprint(text, id=f"copy/{kind}") for kind, text in COPY_KINDS.items()] + [wire()]
+    pooled = find_copies(articles, workers=2)
+    assert pooled == find_copies(articles, workers=1)
+    assert {pair.copy for pair in pooled.pairs} == {f"copy/{kind}" for kind in COPY_KINDS}
