@@ -5,7 +5,7 @@ The article is split into sentences (quotations kept whole, see
 tags (:mod:`~provenance.extract.tagger`), and the attribution rules of
 ``provenance/data/attribution_patterns.tsv`` are matched over that row by one
 engine (:mod:`~provenance.extract.rules`). Each cue keeps its best match.
-Three things are then done outside the patterns:
+A few things are then done outside the patterns:
 
 - an ``inherit:`` rule ("..., adding that ...", "... and said ...") takes the
   source of the attribution before it in the sentence, or else the
@@ -13,6 +13,11 @@ Three things are then done outside the patterns:
 - a quotation is continued by the pure-quote sentences that follow it in its
   paragraph ("“A,” he said. “B.”"), and by the next paragraphs while it is
   left open at a paragraph end;
+- a particle PolNeAR counts in the cue ("railed against", "talked about",
+  ``cue_particles.txt``) joins the cue and leaves the content;
+- a weak cue (``Settings.min_nested_cue_weight``) inside the content or the
+  source of another attribution of its sentence is dropped ("he said voters
+  want ...": PolNeAR's annotators rarely mark such nested attributions);
 - sources and recipients become :class:`~provenance.model.Mention` records
   through :class:`~provenance.extract.mentions.MentionResolver`.
 
@@ -25,7 +30,9 @@ sentence the rules do not understand simply yields nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..lexicon import load_words
 from ..model import Article, Attribution, Span
 from ..settings import DEFAULT_SETTINGS, Settings
 from .mentions import MentionResolver
@@ -36,9 +43,11 @@ from .tagger import CUE_TAGS, Tagged, may_hold_cue, tag_tokens
 __all__ = ["extract_attributions"]
 
 _CUE_TAG_SET = frozenset(CUE_TAGS.values())
-#: Tags that may start a rule: the cue tags, and the colon of "Poll: Sanders leads".
-_TRIGGER_TAGS = _CUE_TAG_SET | {":"}
+#: Tags that may start a rule: the cue tags, the colon of "Poll: Sanders leads"
+#: and the document of "in a CNN poll".
+_TRIGGER_TAGS = _CUE_TAG_SET | {":", "D"}
 _QUOTE_TAIL = frozenset(".,?!")
+Ranges = tuple[tuple[int, int], ...]  # [start, end) unit ranges of one role
 
 
 @dataclass(slots=True)
@@ -63,7 +72,9 @@ def extract_attributions(article: Article, *, settings: Settings = DEFAULT_SETTI
     article : Article
         The article; its ``boilerplate`` regions are ignored.
     settings : Settings, optional
-        ``min_cue_weight`` drops cues whose weight in ``cues.tsv`` is lower.
+        ``min_cue_weight`` drops cues whose weight in ``cues.tsv`` is lower;
+        ``min_nested_cue_weight`` does so for cues inside the content or
+        the source of another attribution of their sentence.
 
     Returns
     -------
@@ -101,7 +112,10 @@ def extract_attributions(article: Article, *, settings: Settings = DEFAULT_SETTI
             in_sentence: list[_Found] = []
             for unit in sorted(best):
                 in_sentence.append(_build((number, position), best[unit], row, in_sentence, sentence))
-            found.extend(in_sentence)
+            for unit, item in zip(sorted(best), in_sentence):
+                cue = row.cues[unit]
+                if cue is None or cue.weight >= settings.min_nested_cue_weight or not _is_nested(item, in_sentence):
+                    found.append(item)
     for item in found:
         if not item.content:
             _preceding_quotes(item, document)
@@ -115,6 +129,16 @@ def extract_attributions(article: Article, *, settings: Settings = DEFAULT_SETTI
         attribution = _attribution(article, item, resolver)
         results.setdefault(attribution.evidence, attribution)
     return tuple(sorted(results.values(), key=lambda a: (a.evidence, a.cue)))
+
+
+def _is_nested(item: _Found, others: list[_Found]) -> bool:
+    """True when ``item``'s cue lies in the content or the source of another attribution
+    ("he said voters want ...", "voters who backed Trump said ...")."""
+    start = item.cue[0].start
+    return any(
+        other is not item and any(span.start <= start < span.end for span in (*other.content, *other.source))
+        for other in others
+    )
 
 
 def _normalized(text: str) -> str:
@@ -161,13 +185,13 @@ class _Document:
 
 def _build(index: tuple[int, int], match: RuleMatch, row: Tagged, before: list[_Found], sentence: Sentence) -> _Found:
     roles = match.roles
-    content_ranges = roles.get("content", ())
+    cue_ranges, content_ranges = _with_particle(roles, row, sentence)
     quote = any("Q" in row.tags[start:end] for start, end in content_ranges)
     open_quote = bool(content_ranges) and row.tags[content_ranges[-1][1] - 1] == "Q"
     source = _spans(row, roles.get("source", ()))
     if not source and match.rule.inherits:
         source = _inherited_source(row, before)
-    cue = _spans(row, roles["cue"])
+    cue = _spans(row, cue_ranges)
     if cue[-1].end < sentence.span.end and _text_at(sentence, cue[-1].end) == ":":
         cue[-1] = Span(cue[-1].start, cue[-1].end + 1)  # PolNeAR's cue is "said:", colon included
     return _Found(
@@ -180,6 +204,41 @@ def _build(index: tuple[int, int], match: RuleMatch, row: Tagged, before: list[_
         quote,
         open_quote,
     )
+
+
+def _with_particle(roles: dict[str, Ranges], row: Tagged, sentence: Sentence) -> tuple[Ranges, Ranges]:
+    """The (cue, content) unit ranges, with a particle after the cue moved into it.
+
+    PolNeAR's cue is "talked about", "railed against": the particle joins the
+    cue when no role holds it (the rule read "against the tax" as an adjunct,
+    so the content then starts right after it) or when the content starts
+    with it. An adverb in -ly that no role holds joins it too ("said
+    repeatedly"), as one before the cue does ("gingerly said").
+    """
+    cue_ranges = roles["cue"]
+    content_ranges = roles.get("content", ())
+    after = cue_ranges[-1][1]
+    if after >= len(row.units):
+        return cue_ranges, content_ranges
+    word = _text_at(sentence, row.units[after][0]).casefold()
+    is_particle = word in _cue_particles()
+    is_adverb = row.tags[after] == "a" and len(word) > 4 and word.endswith("ly")
+    if not (is_particle or is_adverb):
+        return cue_ranges, content_ranges
+    is_taken = any(start <= after < end for ranges in roles.values() for start, end in ranges)
+    starts_content = bool(content_ranges) and content_ranges[0][0] == after and content_ranges[0][1] > after + 1
+    if is_taken and not (is_particle and starts_content):
+        return cue_ranges, content_ranges
+    cue_ranges = (*cue_ranges[:-1], (cue_ranges[-1][0], after + 1))
+    if is_particle and content_ranges and content_ranges[0][0] >= after:
+        content_ranges = ((after + 1, content_ranges[0][1]), *content_ranges[1:])
+    return cue_ranges, content_ranges
+
+
+@lru_cache(maxsize=1)
+def _cue_particles() -> frozenset[str]:
+    """The words PolNeAR counts in the cue before them ("talked about")."""
+    return load_words("cue_particles.txt")
 
 
 def _text_at(sentence: Sentence, position: int) -> str:
@@ -225,11 +284,14 @@ def _continue_quote(item: _Found, document: _Document) -> None:
     """Append the pure-quote sentences after ``item``'s sentence to its content.
 
     They are taken from the rest of its paragraph and, while the last quotation
-    is left open at a paragraph end, from the paragraphs after it.
+    is left open at a paragraph end (or the attribution has no content yet and
+    its sentence ends with a colon), from the paragraphs after it.
     """
     number, position = item.index
     rows = document.rows(number)
-    is_open = bool(rows[position][0].tokens) and rows[position][0].tokens[-1].is_open
+    last = rows[position][0].tokens[-1] if rows[position][0].tokens else None
+    # a quote left open runs on; so does a paragraph ending "... reports:" before a quoted paragraph
+    is_open = last is not None and (last.is_open or (not item.content and last.text == ":"))
     following = rows[position + 1 :]
     while True:
         for sentence, _ in following:

@@ -158,15 +158,24 @@ def match_rules(tags: str, rules: tuple[Rule, ...] | list[Rule]) -> Iterator[Rul
         if rule.triggers.isdisjoint(present):
             continue
         cue_groups = rule.groups[0][1]
+        first_cue = cue_groups[0] if len(cue_groups) == 1 else 0  # most rules have one cue group: no min() then
         seen: set[int] = set()
         for match in rule.pattern.finditer(tags):
             spans = match.regs  # (start, end) of every group by number, (-1, -1) when unmatched
-            cue_start = min((spans[number][0] for number in cue_groups if spans[number][0] >= 0), default=-1)
+            if first_cue:
+                cue_start = spans[first_cue][0]
+            else:
+                cue_start = min((spans[number][0] for number in cue_groups if spans[number][0] >= 0), default=-1)
             if cue_start < 0 or cue_start in seen:
                 continue
             seen.add(cue_start)
             roles = {}
             for role, numbers in rule.groups:
+                if len(numbers) == 1:
+                    span = spans[numbers[0]]
+                    if span[1] > span[0] >= 0:
+                        roles[role] = (span,)
+                    continue
                 found = sorted(spans[number] for number in numbers if spans[number][0] >= 0 and spans[number][1] > spans[number][0])
                 if found:
                     roles[role] = tuple(found)

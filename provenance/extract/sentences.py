@@ -173,20 +173,25 @@ def paragraph_sentences(text: str, paragraph: Span, number: int = 0) -> list[Sen
     return found
 
 
-def _words(text: str, start: int, end: int, abbreviations: frozenset[str]) -> Iterator[Token]:
+def _words(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[Token]:
     """The word and punctuation tokens of ``text[start:end]``.
 
     The pattern lets every word take a period that follows it; the period is
     split off again unless the word is an abbreviation ("Gen."), an initial
     ("F.") or a dotted word ("U.S."). Only words before a period pay for the check.
     """
+    new = tuple.__new__  # Token(...) goes through a Python-level __new__: this is the hot loop
+    tokens = []
+    append = tokens.append
     for match in RE_TOKEN.finditer(text, start, end):
         word = match.group()
+        first, last = match.span()
         if word[-1] == "." and len(word) > 1 and not _takes_period(word[:-1], abbreviations):
-            yield Token(word[:-1], match.start(), match.end() - 1)
-            yield Token(".", match.end() - 1, match.end())
+            append(new(Token, (word[:-1], first, last - 1, False, False)))
+            append(new(Token, (".", last - 1, last, False, False)))
         else:
-            yield Token(word, match.start(), match.end())
+            append(new(Token, (word, first, last, False, False)))
+    return tokens
 
 
 def _takes_period(word: str, abbreviations: frozenset[str]) -> bool:

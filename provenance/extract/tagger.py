@@ -15,10 +15,12 @@ tag    what                          tag    what
 ``G``  cue gerund ("adding")         ``a``  auxiliary or adverb of a cue
 ``H``  gerund with recipient         ``o``  preposition
 ``A``  "according to"               ``e``  "to"
+``b``  "by" (a passive's agent)     ``B``  "was", "is": a passive cue
 ``C``  "citing"                      ``x``  conjunction
 ``K``  "quoted"                      ``y``  relative pronoun, "how"
 ``Z``  "asked"                       ``t``  "that"
 ``P``  "is expected", "seemed"       ``s``  "as"
+``O``  noun cue ("criticism of")
 ``Q``  a whole quotation             ``m``  time word ("Tuesday")
 ``N``  capitalised word              ``I``  "in" (a cue in "in a poll")
 ``n``  source noun ("officials")     ``u``  "on" (a show: "on CNN")
@@ -53,10 +55,13 @@ CUE_TAGS = {
     "quoted": "K",
     "ask": "Z",
     "passive": "P",
+    "noun": "O",
 }
 _WORD_TAGS = {
     "as": "s",
     "auxiliary": "a",
+    "be": "B",
+    "by": "b",
     "conjunction": "x",
     "determiner": "d",
     "document": "D",
@@ -110,32 +115,35 @@ def tag_tokens(tokens: tuple[Token, ...] | list[Token]) -> Tagged:
     units: list[tuple[int, int]] = []
     found: list[Cue | None] = []
     lowered = [token.text.casefold().replace("’", "'") for token in tokens]
+    lookup = single.get  # local names: this loop runs for every word of every cue-bearing sentence
+    add_tag, add_unit, add_cue = tags.append, units.append, found.append
     count = len(tokens)
     index = 0
     while index < count:
         token = tokens[index]
         if token.is_quote:
-            tags.append("Q")
-            units.append((token.start, token.end))
-            found.append(None)
+            add_tag("Q")
+            add_unit((token.start, token.end))
+            add_cue(None)
             index += 1
             continue
         word = lowered[index]
-        cue = _multiword_cue(lowered, index, multi[word]) if word in multi else None
-        if cue is not None:
-            tags.append(CUE_TAGS[cue.kind])
-            units.append((token.start, tokens[index + len(cue.words) - 1].end))
-            found.append(cue)
-            index += len(cue.words)
-            continue
-        hit = single.get(word)
+        if word in multi:
+            cue = _multiword_cue(lowered, index, multi[word])
+            if cue is not None:
+                add_tag(CUE_TAGS[cue.kind])
+                add_unit((token.start, tokens[index + len(cue.words) - 1].end))
+                add_cue(cue)
+                index += len(cue.words)
+                continue
+        hit = lookup(word)
         if hit is not None:
-            tags.append(hit[0])
-            found.append(hit[1])
+            add_tag(hit[0])
+            add_cue(hit[1])
         else:
-            tags.append(_open_class_tag(token.text, word))
-            found.append(None)
-        units.append((token.start, token.end))
+            add_tag(_open_class_tag(token.text, word))
+            add_cue(None)
+        add_unit((token.start, token.end))
         index += 1
     # only the final run of sentence marks ends the sentence; a period inside it ("D-Fla.") is noise
     final = len(tags)
@@ -162,9 +170,11 @@ def may_hold_cue(tokens: tuple[Token, ...] | list[Token]) -> bool:
 @lru_cache(maxsize=1)
 def _cue_starters() -> frozenset[str]:
     """Words one of which every cue holds: a single-word cue, or the first open-class
-    word of a longer one ("according" of "according to", "expected" of "is expected")."""
+    word of a longer one ("according" of "according to", "expected" of "is expected"),
+    and the document nouns of "in a poll"."""
     single, multi = _lexicons()
-    words = {word for word, (tag, _) in single.items() if tag in _CUE_TAG_CHARS}
+    # a document noun may be the source of "in a CNN poll, ..."
+    words = {word for word, (tag, _) in single.items() if tag in _CUE_TAG_CHARS or tag == "D"}
     for cues in multi.values():
         for cue in cues:
             open_words = [word for word in cue.words if single.get(word, ("", None))[0] in _CUE_TAG_CHARS | {""}]

@@ -107,10 +107,44 @@ def roles(attribution):
         ("He met Ms. Lee, who said the plan was dead.", ("who", "said", None, "the plan was dead")),
         # a time phrase after the cue
         ("Trump said Tuesday he would sign it.", ("Trump", "said", None, "he would sign it")),
+        # an outlet "reports" (present tense), before or after its content
+        ("The New York Post reports that the candidate was ill.", ("The New York Post", "reports", None, "that the candidate was ill")),
+        ("The candidate gained among rich voters, The Wall Street Journal reports.", ("The Wall Street Journal", "reports", None, "The candidate gained among rich voters")),
+        # a passive cue: the by-agent is the source
+        ("The meeting was first reported by Politico.", ("Politico", "was first reported by", None, "The meeting")),
+        # C, Y reported, quoting X: X is the origin, Y the relay
+        ("The cuts were deep, the Post reported, quoting a senior official.", ("a senior official", "reported", "the Post", "The cuts were deep")),
+        # the show or outlet of an interview is the recipient, after the cue or before the source
+        ("Trump said this month on CNBC that he would win.", ("Trump", "said", "CNBC", "that he would win")),
+        ("During a May interview on CNBC's Squawk Box, Trump said he won every debate.", ("Trump", "said", "CNBC's Squawk Box", "he won every debate")),
+        ('In an interview on CBS\'s "Face the Nation," Senator Jane Doe said the bill was dead.', ("Senator Jane Doe", "said", 'CBS\'s "Face the Nation', "the bill was dead")),
+        # a particle PolNeAR counts in the cue, auxiliaries and multi-word cues
+        ("The governor railed against the new tax.", ("The governor", "railed against", None, "the new tax")),
+        ("Trump has said repeatedly that he would win.", ("Trump", "has said repeatedly", None, "that he would win")),
+        ("The mayor didn't say that she would run.", ("The mayor", "didn't say", None, "that she would run")),
+        ("The company issued a statement saying the recall was voluntary.", ("The company", "issued a statement saying", None, "the recall was voluntary")),
+        # a time between the source and the cue
+        ("Senator Jane Doe on Tuesday said the vote would be close.", ("Senator Jane Doe", "said", None, "the vote would be close")),
+        ("A report published Wednesday said the agency had erred.", ("A report", "said", None, "the agency had erred")),
+        ('"It came to a head," the Post reported, quoting a Republican official.', ("a Republican official", "reported", "the Post", '"It came to a head,"')),
+        ("A few days ago in an interview with the network RT he blasted the media.", ("he", "blasted", "the network RT", "the media")),
+        # a quote split around the cue, the second part after "and"
+        ('Mills "got immunity," Jordan said, and still "sat in on the interview."', ("Jordan", "said", None, 'Mills "got immunity," and still "sat in on the interview."')),
+        # content opening with "if"; a clause cue ending at a semicolon
+        ("Cruz says if elected he will work with Congress.", ("Cruz", "says", None, "if elected he will work with Congress")),
+        ("Turnout will be low, analysts say; in 2012 it was high.", ("analysts", "say", None, "Turnout will be low")),
+        # a source with two appositives
+        ("Schiff, 56, who chairs the panel, told reporters the leak was serious.", ("Schiff, 56, who chairs the panel,", "told", "reporters", "the leak was serious")),
+        # a passive cue: the subject is the content, the by-agent (if any) the source
+        ("Rubio was asked by the moderator whether his plan would cost too much.", ("the moderator", "was asked", None, "Rubio whether his plan would cost too much")),
+        # X asked Y to do Z
+        ("The pastor asked the congregation to stand.", ("The pastor", "asked", "the congregation", "to stand")),
+        # a nominal cue of the curated list after its (possessive) source
+        ("Clinton's assertion that she never sent classified email was false.", ("Clinton's", "assertion", None, "that she never sent classified email was false")),
         pytest.param(
             "Trump's call for a ban on Muslims drew fire.",
             ("Trump's", "call for", None, "a ban on Muslims"),
-            marks=pytest.mark.xfail(reason="nominal cues with a possessive source are not covered", strict=True),
+            marks=pytest.mark.xfail(reason="'call for' is no nominal cue: on PolNeAR train it is one in 2 of 16 uses after a possessive", strict=True),
         ),
     ],
 )
@@ -133,6 +167,52 @@ def test_attribution_without_source(sentence, cue, content):
     assert len(found) == 1
     assert found[0].source is None and found[0].source_spans == ()
     assert found[0].content == content
+
+
+def test_according_to_an_outlet_relays_the_inner_source():
+    found = extract_attributions(article("According to Yahoo News, campaign spokesman Jesse Lee said the veto was a mistake."))
+    assert [roles(a) for a in found] == [
+        ("Yahoo News", "According to", None, "campaign spokesman Jesse Lee said the veto was a mistake"),
+        ("campaign spokesman Jesse Lee", "said", "Yahoo News", "the veto was a mistake"),
+    ]
+
+
+def test_colon_at_paragraph_end_takes_the_quoted_paragraph():
+    text = 'The New York Times reports:\n\n"Only 24 percent of her donors gave $200 or less."\n\nThe end.'
+    found = only(text)
+    assert (found.source.text, found.cue, found.quote) == ("The New York Times", "reports:", True)
+    assert found.content == '"Only 24 percent of her donors gave $200 or less."'
+
+
+def test_weak_cue_inside_a_reported_clause_is_dropped():
+    found = extract_attributions(article("The mayor said voters want a new stadium."))
+    assert [(a.source.text, a.cue) for a in found] == [("The mayor", "said")]
+
+
+def test_weak_nested_cue_kept_when_asked():
+    from provenance.settings import Settings
+
+    found = extract_attributions(article("The mayor said voters want a new stadium."), settings=Settings(min_nested_cue_weight=0.0))
+    assert [(a.source.text, a.cue) for a in found] == [("The mayor", "said"), ("voters", "want")]
+
+
+def test_citing_after_a_quote_is_a_cue_of_the_same_source():
+    found = extract_attributions(article("“It is anger,” the senator said, citing slow growth."))
+    assert [roles(a) for a in found] == [
+        ("the senator", "said", None, "“It is anger,”"),
+        ("the senator", "citing", None, "slow growth"),
+    ]
+
+
+def test_coordinated_tell_keeps_the_subject():
+    found = extract_attributions(article("The mayor smiled, but told reporters that the plan was sound."))
+    (told,) = [a for a in found if a.cue == "told"]
+    assert roles(told) == ("The mayor", "told", "reporters", "that the plan was sound")
+
+
+def test_passive_without_agent_has_no_source():
+    (found,) = [a for a in extract_attributions(article("No documents were deemed relevant.")) if a.cue == "were deemed"]
+    assert (found.source, found.content) == (None, "No documents relevant")
 
 
 def test_split_quote_gives_two_content_pieces():
@@ -260,7 +340,7 @@ class TestSeedArticle:
             ("Pentagon", "told", "Sputnik"),
             ("Pentagon spokesman John Kirby", "said", "The Washington Post"),
             ("Kirby", "quoted as saying", "The newspaper"),
-            ("the Pentagon", "believes", None),  # nested in Kirby's content, as PolNeAR allows
+            # not ("the Pentagon", "believes"): a weak cue nested in Kirby's content (min_nested_cue_weight)
         ]
 
     def test_pentagon_confirmed_to_sputnik(self, found):

@@ -15,11 +15,13 @@ from provenance.extract.tagger import tag_tokens
         ('"No," he told CNN.', "QpRN."),
         ("According to officials, it fell.", "An,jw."),
         ("The Times, citing sources, reported it.", "dN,Cn,Vj."),
-        ("Kirby was quoted as saying so.", "NaKsGx."),
+        ("Kirby was quoted as saying so.", "NBKsGx."),
         ("He gingerly said it on Tuesday.", "paVjum."),
         ("Poll: Sanders leads (D-Vt.) in Iowa.", "D:Nw(N*)IN."),
         ("Clinton is expected to win.", "NPew."),
-        ("She asked whether it was over.", "pZyjao."),
+        ("She asked whether it was over.", "pZyjBo."),
+        ("The meeting was first reported by Politico.", "dwBaVbN."),
+        ("Trump's criticism of the plan drew fire.", "NOdwww."),
     ],
 )
 def test_tags(sentence, tags):
