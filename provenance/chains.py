@@ -8,8 +8,9 @@ citing ..."), the sources the article credits for its text (a dateline such as
 Names are made canonical through the known-sources table ("the Pentagon" and
 "Defense Department" are both ``Pentagon``), and a hop equal to the one before
 it is not repeated: a credited wire that is already the relay appears once.
-Attributions without a stated source give no chain, and a recipient that is
-only an audience ("told reporters") is not a hop.
+Attributions without a stated source give no chain. A recipient is a hop when
+it is a news outlet or wire, or when the cue says it cited or quoted the
+source; otherwise it is only an audience ("told reporters").
 """
 
 from __future__ import annotations
@@ -22,9 +23,16 @@ from .sources import SourceTable, known_sources, normalize_name
 
 __all__ = ["build_chains"]
 
-#: Recipients that are an audience, not a party that passes the claim on:
-#: "told reporters", "told a crowd", "in a statement".
-AUDIENCE_KINDS = frozenset({"anonymous", "document"})
+#: Recipients that are only an audience unless the cue says they cited or
+#: quoted the source: "told reporters", "in a statement", "asked the council".
+#: Outlets, wires, organisations (often publications the outlet table does not
+#: know, "told InsideSources") and people (interviewers) pass a claim on.
+AUDIENCE_KINDS = frozenset({"anonymous", "document", "government"})
+#: Kinds whose short form ("the Gazette") may stand beside their full name.
+NEWS_KINDS = frozenset({"outlet", "wire"})
+#: Cue words that make a recipient a relay whatever its kind: it cited, quoted
+#: or reported the source ("the ministry, citing intelligence officials, said").
+RE_RELAY_CUE = re.compile(r"\b(?:cit|quot|report|according)", re.IGNORECASE)
 
 #: "said that the talks ..." reports the claim "the talks ..."
 RE_LEADING_THAT = re.compile(r"^that\s+(?=\S)", re.IGNORECASE)
@@ -66,7 +74,7 @@ def build_chains(
         if attribution.source is None:
             continue
         hops = [_hop(attribution.source, "origin", table)]
-        if attribution.recipient is not None and attribution.recipient.kind not in AUDIENCE_KINDS:
+        if _is_relay(attribution):
             hops.append(_hop(attribution.recipient, "relay", table))
         hops.extend(tail)
         chains.append(
@@ -109,10 +117,30 @@ def _hop(mention: Mention, role: str, table: SourceTable) -> Hop:
     return Hop(mention.name, mention.kind, role, mention)
 
 
+def _is_relay(attribution: Attribution) -> bool:
+    recipient = attribution.recipient
+    if recipient is None or recipient.kind == "anonymous":
+        return False
+    return recipient.kind not in AUDIENCE_KINDS or RE_RELAY_CUE.search(attribution.cue) is not None
+
+
 def _without_repeats(hops: list[Hop]) -> tuple[Hop, ...]:
     kept: list[Hop] = []
     for hop in hops:
-        if kept and normalize_name(kept[-1].name) == normalize_name(hop.name):
+        if kept and _is_same_source(kept[-1], hop):
+            if len(hop.name) > len(kept[-1].name):  # the full name wins over its short form
+                kept[-1] = hop
             continue
         kept.append(hop)
     return tuple(kept)
+
+
+def _is_same_source(first: Hop, second: Hop) -> bool:
+    """One source twice: the same name, or an outlet's short form beside it ("Gazette", "Harbor Gazette")."""
+    first_name, second_name = normalize_name(first.name), normalize_name(second.name)
+    if first_name == second_name:
+        return True
+    if not {first.kind, second.kind} <= NEWS_KINDS:
+        return False
+    shorter, longer = sorted((first_name, second_name), key=len)
+    return longer.endswith(" " + shorter)

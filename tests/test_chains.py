@@ -63,3 +63,33 @@ def test_an_audience_is_not_a_relay():
     reporters = Mention("reporters", Span(18, 25), "anonymous", "reporters")
     (chain,) = build_chains(article, [attribution(PENTAGON, reporters)])
     assert chain.path == ("Pentagon", "UrduPoint")
+
+
+def test_an_addressee_that_is_no_outlet_is_not_a_relay():
+    article = Article(id="a", text=TEXT, publisher="UrduPoint")
+    council = Mention("the council", Span(18, 25), "government", "Calder City Council")
+    (chain,) = build_chains(article, [attribution(PENTAGON, council)])
+    assert chain.path == ("Pentagon", "UrduPoint")
+
+
+def test_a_body_that_cites_the_source_is_a_relay():
+    article = Article(id="a", text=TEXT, publisher="UrduPoint")
+    ministry = Mention("the ministry", Span(18, 25), "government", "Calder Interior Ministry")
+    citing = Attribution("a", PENTAGON, "citing", (Span(13, 17),), (Span(26, 35),), "it was so",
+                         source_spans=(PENTAGON.span,), recipient=ministry)
+    (chain,) = build_chains(article, [citing])
+    assert chain.path == ("Pentagon", "Calder Interior Ministry", "UrduPoint")
+
+
+def test_an_interviewer_is_a_relay():
+    article = Article(id="a", text=TEXT, publisher="UrduPoint")
+    host = Mention("Wolf Blitzer", Span(18, 25), "person", "Wolf Blitzer")
+    (chain,) = build_chains(article, [attribution(PENTAGON, host)])
+    assert chain.path == ("Pentagon", "Wolf Blitzer", "UrduPoint")
+
+
+def test_an_outlets_short_form_beside_its_full_name_is_one_hop():
+    article = Article(id="a", text=TEXT, publisher="Harbor Gazette")
+    gazette = Mention("the Gazette", Span(18, 25), "outlet", "Gazette")
+    (chain,) = build_chains(article, [attribution(PENTAGON, gazette)])
+    assert chain.path == ("Pentagon", "Harbor Gazette")

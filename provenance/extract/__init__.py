@@ -32,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..ingest.metadata import parse_dateline
 from ..lexicon import load_words
 from ..model import Article, Attribution, Span
 from ..settings import DEFAULT_SETTINGS, Settings
@@ -318,6 +319,7 @@ def _attribution(article: Article, item: _Found, resolver: MentionResolver) -> A
         span = _strip_quote_marks(text, Span(item.recipient[0].start, item.recipient[-1].end))
         recipient = resolver.mention(span, recipient=True)
         item.recipient = [span]
+    item.content = _without_dateline(text, item.content)
     return Attribution(
         article_id=article.id,
         source=source,
@@ -330,6 +332,20 @@ def _attribution(article: Article, item: _Found, resolver: MentionResolver) -> A
         recipient_spans=tuple(item.recipient),
         quote=item.quote,
     )
+
+
+def _without_dateline(text: str, content: list[Span]) -> list[Span]:
+    """Content opening a paragraph starts after its dateline ("NORHAVEN — ", "LONDON (Reuters) - ")."""
+    if not content:
+        return content
+    first = content[0]
+    if first.start and text[first.start - 1] != "\n":
+        return content
+    line_end = text.find("\n", first.start)
+    dateline = parse_dateline(text[first.start : line_end if line_end >= 0 else len(text)])
+    if dateline is None or first.start + dateline[2] >= first.end:
+        return content
+    return [Span(first.start + dateline[2], first.end), *content[1:]]
 
 
 def _strip_quote_marks(text: str, span: Span) -> Span:
