@@ -328,7 +328,8 @@ TITLE = "Pentagon Confirms Austin, Milley Unable To Reach Russian Counterparts O
 
 class TestSeedArticle:
     @pytest.fixture(scope="class")
-    def found(self):
+    @classmethod
+    def found(cls):
         related = SEED_TEXT.index("Related Topics")
         seed = article(SEED_TEXT, title=TITLE, boilerplate=(Span(related, len(SEED_TEXT)),))
         return extract_attributions(seed)
@@ -381,3 +382,12 @@ def test_never_raises_on_generated_text(words):
     for attribution in extract_attributions(article(text)):
         assert attribution.content_spans and attribution.cue_spans
         assert all(0 <= span.start < span.end <= len(text) for span in attribution.evidence)
+
+
+def test_content_opening_a_paragraph_starts_after_the_dateline():
+    text = (
+        "NORHAVEN — Mediators will meet the Port Authority and the union on Thursday, the authority said.\n"
+    )
+    (found,) = extract_attributions(Article(id="a", text=text))
+    assert found.content.startswith("Mediators will meet")
+    assert found.source.name == "Port Authority"
