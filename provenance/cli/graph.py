@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from ..errors import ExportError
-from ..graph import ProvenanceGraph, build_graph, focus, graph_summary
+from ..graph import ProvenanceGraph, build_graph
 from ..pipeline import trace_articles
+from ..queries import focus, graph_summary
 from ..sources import load_aliases
 from ..syndication import find_copies
 from ..ingest import RecordFields
@@ -71,7 +72,7 @@ def graph(paths: tuple[Path, ...], output: Path | None, focus_name: str | None, 
     if output is None:
         click.echo(dump_json(graph_summary(result)) if fmt == "json" else render_summary(result), nl=False)
     else:
-        write_graph(result, output)
+        write_graph(result, output, dot_fallback=True)  # no renderer: still leave the .dot
         if not quiet:
             click.echo(f"wrote {output}", err=True)
     exit_for(failures)

@@ -122,3 +122,15 @@ def test_trace_claim_without_a_match_says_so(runner):
     result = runner.invoke(cli, ["trace", str(STRIKE), "--claim", "the moon is made of cheese", "-q"])
     assert result.exit_code == 0
     assert result.stdout == "" and "no claim matches" in result.stderr
+
+
+def test_without_any_renderer_the_dot_is_still_written(runner, tmp_path, monkeypatch, seed_path):
+    from provenance.export import graphviz as graphviz_export
+
+    monkeypatch.setattr(graphviz_export, "find_renderer", lambda: None)
+    target = tmp_path / "seed.svg"
+    result = runner.invoke(cli, ["graph", str(seed_path), "-o", str(target), "--quiet"])
+    assert result.exit_code == 1
+    assert "graphviz" in result.stderr.lower() and "seed.dot" in result.stderr
+    assert not target.exists()
+    assert (tmp_path / "seed.dot").read_text(encoding="utf-8").startswith("digraph")
