@@ -1,4 +1,4 @@
-"""Merging chains of many articles into one graph, and querying it."""
+"""Merging chains of many articles into one graph (its queries: ``test_queries.py``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 import networkx as nx
 import pytest
 
-from provenance.graph import build_graph, chains_to, find_claim, focus, origins, statements_by
+from provenance.graph import build_graph
 from provenance.ingest import read_articles
 from provenance.model import Article, Chain, CopyPair, Hop, Mention, Passage, Span
 from provenance.pipeline import Traced, trace_articles
@@ -117,52 +117,6 @@ def test_every_node_and_edge_keeps_the_attribute_contract(corpus):
         assert key == data["relation"]
         assert {"cues", "claims", "articles", "evidence", "first_date", "last_date", "quote", "chains"} <= set(data)
     assert nx.is_frozen(corpus.graph) is False  # a plain MultiDiGraph a user may extend
-
-
-def test_origins_of_a_claim(corpus):
-    claim = find_claim(corpus, "critically important")
-    assert [e.name for e in origins(corpus, claim.id)] == ["John Kirby"]
-    assert claim.articles == ("a", "b")
-    declined = find_claim(corpus, "calls to Moscow were declined")
-    assert [e.name for e in origins(corpus, declined.id)] == ["a senior defense official"] * 2
-    with pytest.raises(ValueError, match="unknown claim"):
-        origins(corpus, "nope")
-
-
-def test_chains_to_a_publisher_follow_copies(corpus):
-    def names(route):
-        return [corpus.entities[n].name for n in route.nodes]
-
-    routes = chains_to(corpus, "Daily Pakistan")
-    assert len(routes) == 3 and all(names(r)[-2:] == ["UrduPoint", "Daily Pakistan"] for r in routes)
-    assert sorted(names(r)[0] for r in chains_to(corpus, "washingtonpost.com")) == [
-        "John Kirby", "John Kirby", "a senior defense official"
-    ]
-    with pytest.raises(ValueError, match="no source named"):
-        chains_to(corpus, "Nobody At All")
-
-
-def test_statements_by_a_source(corpus):
-    routes = statements_by(corpus, "Kirby")
-    assert sorted(corpus.entities[r.nodes[-1]].name for r in routes) == ["The Washington Post", "UrduPoint"]
-    assert len({r.claim for r in routes}) == 1
-
-
-def test_focus_keeps_only_what_passes_through_one_source(corpus):
-    small = focus(corpus, "Sputnik")
-    assert sorted(e.name for e in small.entities.values()) == [
-        "Daily Pakistan", "John Kirby", "Pentagon", "Sputnik", "The Washington Post", "UrduPoint",
-        "a senior defense official",
-    ]
-    told = small.graph.edges[node(small, "John Kirby"), node(small, "The Washington Post"), "told"]
-    assert told["articles"] == ["b"]
-    assert not small.graph.has_edge(node(small, "John Kirby"), node(small, "The Washington Post"), "published")
-    assert all(set(c.articles) <= {"b"} for c in small.claims.values())
-
-
-def test_focus_on_a_body_includes_its_spokespeople(corpus):
-    small = focus(corpus, "Defense Department")
-    assert "John Kirby" in {e.name for e in small.entities.values()}
 
 
 def test_graph_of_nothing_is_empty():

@@ -66,6 +66,9 @@ FORMAT_BY_SUFFIX = {
 #: Bytes of an unnamed input looked at to choose its reader.
 SNIFF_HEAD = 4096
 
+#: File stems (upper case) that a folder walk leaves out: notes about the corpus.
+FOLDER_NOTES = frozenset({"README", "LICENSE", "CHANGELOG", "NOTICE"})
+
 RE_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 RE_GLOB = re.compile(r"[*?[]")
 
@@ -256,10 +259,6 @@ def _expand_path(path: Path, *, explicit: bool) -> Iterator[Path | Failure]:
         yield from _walk(path, ancestors=frozenset({(status.st_dev, status.st_ino)}))
     elif explicit or _is_article_name(path):
         yield path
-
-
-#: File stems (upper case) that a folder walk leaves out: notes about the corpus.
-FOLDER_NOTES = frozenset({"README", "LICENSE", "CHANGELOG", "NOTICE"})
 
 
 def _walk(folder: Path, *, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path | Failure]:
