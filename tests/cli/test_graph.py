@@ -20,7 +20,7 @@ def test_summary_counts_sources_edges_and_shared_claims(runner):
     assert " person" in first and " outlet" in first and " anonymous" in first
     assert " told" in second and " published" in second
     assert "carried by more than one" in third
-    assert any(QUOTE in line and "Maria Novak" in line and line.startswith("  4 articles") for line in claims)
+    assert any(QUOTE in line and "Maria Novak" in line and line.startswith("  5 articles") for line in claims)
 
 
 def test_json_summary_is_deterministic(runner):
@@ -114,7 +114,7 @@ def test_trace_claim_shows_only_that_claims_chains(runner):
     result = runner.invoke(cli, ["trace", str(STRIKE), "--claim", "port remain closed until cranes inspected", "-q"])
     assert result.exit_code == 0, result.output
     chains = [line for line in result.stdout.splitlines() if line.startswith("  ")]
-    assert len(chains) == 4
+    assert len(chains) == 5
     assert all(QUOTE in line and line.lstrip().startswith("Maria Novak") for line in chains)
 
 
