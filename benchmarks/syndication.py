@@ -209,11 +209,12 @@ def score(pairs, truth: dict[tuple[str, str], bool]) -> dict:
 def run_one(size: int) -> dict:
     """Plant, find copies, score; one process per size so peak memory is its own."""
     articles, truth = plant(size)
-    started = time.perf_counter()
+    started, before = time.perf_counter(), os.times()
     result = find_copies(articles)
-    seconds = time.perf_counter() - started
+    seconds, after = time.perf_counter() - started, os.times()
+    cpu = sum(getattr(after, name) - getattr(before, name) for name in ("user", "system", "children_user", "children_system"))
     row = score(result.pairs, truth)
-    row.update(size=len(articles), seconds=seconds, clusters=len(result.clusters),
+    row.update(size=len(articles), seconds=seconds, cpu=cpu, clusters=len(result.clusters),
                main_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                worker_mb=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     return row
@@ -273,16 +274,17 @@ def main() -> None:
     for size in args.sizes:
         out = subprocess.run([sys.executable, __file__, "--one", str(size)], check=True, capture_output=True, text=True)
         rows.append(("find_copies", json.loads(out.stdout)))
-    print(f"source: {'PolNeAR train texts' if POLNEAR.is_dir() else 'synthetic'}; cores: {os.cpu_count()}; load before: {load:.2f}\n")
-    print("| method | articles | precision | recall | F1 | direction (all / decided) | credit | pairs found / planted | sibling pairs | time (s) | peak RSS main / worker (MB) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print(f"source: {'PolNeAR train texts' if POLNEAR.is_dir() else 'synthetic'}; cores: {os.cpu_count()}; "
+          f"load (1 min) before: {load:.2f}, after: {os.getloadavg()[0]:.2f}\n")
+    print("| method | articles | precision | recall | F1 | direction (all / decided) | credit | pairs found / planted | sibling pairs | time (s) | CPU (s) | peak RSS main / worker (MB) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for method, row in rows:
         if "direction" in row:
             print(f"| {method} | {row['size']:,} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1']:.3f} | {row['direction']:.3f} / {row['decided']:.3f} | "
                   f"{row['credit']:.3f} | {row['found']:,} / {row['planted']:,} | {row['siblings']:,} | {row['seconds']:.1f} | "
-                  f"{row['main_mb']:.0f} / {row['worker_mb']:.0f} |")
+                  f"{row['cpu']:.1f} | {row['main_mb']:.0f} / {row['worker_mb']:.0f} |")
         else:
-            print(f"| {method} | {row['size']:,} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1']:.3f} | - | - | - | - | {row['seconds']:.1f} | - |")
+            print(f"| {method} | {row['size']:,} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1']:.3f} | - | - | - | - | {row['seconds']:.1f} | - | - |")
 
 
 if __name__ == "__main__":

@@ -251,45 +251,47 @@ def _sign_batch(start: int, end: int, common: np.ndarray) -> tuple[np.ndarray, n
 
     Blocks made mostly of common shingles are stock text: not signed, and
     flagged in the table so alignment skips them; articles left with fewer
-    than ``min_words`` other words get no keys and no table.
+    than ``min_words`` other words get no keys and no table. The whole batch
+    is shingled, filtered and signed at once (shingles never cross blocks).
     """
     settings = _WORKER_SETTINGS
-    shingle_parts, start_parts, doc_parts = [], [], []
-    tables = {}
-    offset = 0
-    for index in range(start, end):
-        article = _WORKER_ARTICLES[index]
-        blocks = article_blocks(article, settings=settings)
-        shingles, starts = article_shingles(blocks, shingle_size=settings.shingle_size)
-        stock: list[int] = []
-        blocks_signed = starts
-        if len(common) and len(shingles):
-            is_common = np.isin(shingles, common)
-            sizes = np.diff(np.append(starts, len(shingles)))
-            kept = np.add.reduceat(is_common, starts) / sizes <= settings.common_block_share
-            stock = np.flatnonzero(~kept).tolist()
-            # sign the kept blocks on their uncommon shingles only
-            block_of = np.repeat(np.arange(len(starts)), sizes)
-            keep_shingle = np.repeat(kept, sizes) & ~is_common
-            shingles, block_of = shingles[keep_shingle], block_of[keep_shingle]
-            blocks_signed = np.searchsorted(block_of, np.unique(block_of))
-        content = sum(block.text.count(" ") + 1 for number, block in enumerate(blocks) if number not in stock)
-        if content < settings.min_words or not len(shingles):
-            continue
-        tables[index] = (
-            np.array([(b.span.start, b.span.end, b.text.count(" ") + 1) for b in blocks], dtype=np.int64),
-            np.array([text_key(block.text) for block in blocks], dtype=np.uint64),
-            np.array(stock, dtype=np.int64),
-        )
-        shingle_parts.append(shingles)
-        start_parts.append(np.asarray(blocks_signed, dtype=np.int64) + offset)
-        doc_parts.append(np.full(len(blocks_signed), index, dtype=np.int64))
-        offset += len(shingles)
-    if not shingle_parts:
-        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), tables
-    signatures = sign_blocks(np.concatenate(shingle_parts), np.concatenate(start_parts), settings=settings)
+    empty = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), {}
+    per_article = [article_blocks(_WORKER_ARTICLES[index], settings=settings) for index in range(start, end)]
+    blocks = tuple(block for article in per_article for block in article)
+    if not blocks:
+        return empty
+    shingles, starts = article_shingles(blocks, shingle_size=settings.shingle_size)
+    sizes = np.diff(np.append(starts, len(shingles)))
+    words = np.array([block.text.count(" ") + 1 for block in blocks], dtype=np.int64)
+    block_counts = np.array([len(article) for article in per_article], dtype=np.int64)
+    article_of = np.repeat(np.arange(len(per_article)), block_counts)
+    is_common = np.isin(shingles, common) if len(common) else np.zeros(len(shingles), dtype=bool)
+    kept = np.ones(len(blocks), dtype=bool)
+    if len(common):
+        kept = np.add.reduceat(is_common, starts) / sizes <= settings.common_block_share
+    content = np.bincount(article_of, weights=words * kept, minlength=len(per_article))
+    # sign the kept blocks on their uncommon shingles only
+    keep_shingle = np.repeat(kept, sizes) & ~is_common
+    live = np.bincount(article_of, weights=np.add.reduceat(keep_shingle, starts), minlength=len(per_article))
+    qualified = (content >= settings.min_words) & (live > 0)
+    keep_shingle &= np.repeat(qualified[article_of], sizes)
+    if not keep_shingle.any():
+        return empty
+    block_of = np.repeat(np.arange(len(blocks)), sizes)[keep_shingle]
+    signed_blocks, block_starts = np.unique(block_of, return_index=True)
+    signatures = sign_blocks(shingles[keep_shingle], block_starts, settings=settings)
     keys = band_keys(signatures, settings=settings)
-    docs = np.repeat(np.concatenate(doc_parts), keys.shape[1])
+    docs = np.repeat(article_of[signed_blocks] + start, keys.shape[1])
+    positions = np.array([(block.span.start, block.span.end, 0) for block in blocks], dtype=np.int64)
+    positions[:, 2] = words
+    text_keys = np.array([text_key(block.text) for block in blocks], dtype=np.uint64)
+    first_block = np.append(0, np.cumsum(block_counts))
+    tables = {}
+    for number in np.flatnonzero(qualified).tolist():
+        low, high = int(first_block[number]), int(first_block[number + 1])
+        tables[start + number] = (
+            positions[low:high].copy(), text_keys[low:high].copy(), np.flatnonzero(~kept[low:high]).astype(np.int64)
+        )
     return keys.ravel(), docs, tables
 
 

@@ -18,7 +18,7 @@ partly reused (a quote lifted out of a paragraph).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -70,6 +70,9 @@ class BlockIndex:
     #: Blocks of stock text (made of shingles common in the collection): never
     #: matched or counted as shared, but they still tell where the text ends.
     stock: frozenset[int] = frozenset()
+    #: Normalised block texts already rebuilt (an article aligned against many
+    #: candidates rebuilds each block once).
+    cache: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str, blocks: tuple[Block, ...]) -> BlockIndex:
@@ -87,7 +90,10 @@ class BlockIndex:
 
     def text(self, index: int) -> str:
         """The normalised text of block ``index``."""
-        return normalize(self.source[self.starts[index] : self.ends[index]])
+        text = self.cache.get(index)
+        if text is None:
+            text = self.cache[index] = normalize(self.source[self.starts[index] : self.ends[index]])
+        return text
 
 
 def text_key(text: str) -> int:

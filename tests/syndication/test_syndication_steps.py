@@ -71,6 +71,30 @@ def test_signatures_match_for_the_same_block_and_differ_for_another():
     assert (signatures[0] != signatures[1]).mean() > 0.9
 
 
+def test_a_batch_is_signed_as_its_articles_would_be_one_by_one():
+    """Shingling, stock filtering and signing a whole batch at once never mixes articles."""
+    from provenance.syndication import _init_worker, _sign_batch
+
+    footer = "Read more stories like this one on our website every single day of the week."
+    articles = [
+        Article(id="wire", text=WIRE_TEXT),
+        Article(id="short", text="Too short to count."),
+        Article(id="local", text=LOCAL_TEXT + "\n\n" + footer),
+        Article(id="footer-only", text=footer),
+    ]
+    common = np.unique(article_shingles(article_blocks(Article(id="f", text=footer)), shingle_size=5)[0])
+    _init_worker(articles, Settings())
+    keys, docs, tables = _sign_batch(0, len(articles), common)
+    assert sorted(tables) == [0, 2]  # too few words, or nothing but stock text: never signed
+    assert len(tables[2][2]) == 1 and tables[2][2][0] == len(tables[2][0]) - 1  # the footer is stock
+    for index in range(len(articles)):
+        alone_keys, _, alone_tables = _sign_batch(index, index + 1, common)
+        assert (keys[docs == index] == alone_keys).all() and len(keys[docs == index]) == len(alone_keys)
+        assert sorted(alone_tables) == ([index] if index in tables else [])
+        for batch_part, alone_part in zip(tables.get(index, ()), alone_tables.get(index, ())):
+            assert (batch_part == alone_part).all()
+
+
 def test_lsh_params_follow_the_threshold():
     assert lsh_params(0.5, 64) == (16, 4)
     bands, rows = lsh_params(0.8, 64)
