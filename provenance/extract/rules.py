@@ -31,7 +31,7 @@ keeps, per cue, the match of the rule with the highest weight.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,6 +60,8 @@ class Rule:
     inherits: bool = False  # a rule without a source group that takes the sentence's source
     #: The group numbers of each role, the cue first.
     groups: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    #: Tags every match needs (read off the pattern): a row lacking one is not searched.
+    requires: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,7 @@ def compile_rule(
     for group, number in compiled.groupindex.items():
         numbers.setdefault(RE_NUMBERED.match(group).group(1), []).append(number)  # type: ignore[union-attr]
     groups = tuple(sorted(((role, tuple(found)) for role, found in numbers.items()), key=lambda item: item[0] != "cue"))
-    return Rule(name, weight, compiled, frozenset(triggers), inherits, groups)
+    return Rule(name, weight, compiled, frozenset(triggers), inherits, groups, required_tags(compiled))
 
 
 @lru_cache(maxsize=1)
@@ -151,13 +153,12 @@ def match_rules(tags: str, rules: tuple[Rule, ...] | list[Rule]) -> Iterator[Rul
     """Yield the matches of ``rules`` over the tag row of one sentence.
 
     A rule is skipped when none of its trigger tags is in the row. For each
-    rule and cue position only the leftmost match is kept.
+    rule and cue position only the leftmost match is kept. Rules are tried
+    in their given order (the extractor keeps the first of equal weight).
     """
-    present = frozenset(tags)
-    for rule in rules:
-        if rule.triggers.isdisjoint(present):
-            continue
-        cue_groups = rule.groups[0][1]
+    for rule in _triggered(tags, rules):
+        groups = rule.groups
+        cue_groups = groups[0][1]
         first_cue = cue_groups[0] if len(cue_groups) == 1 else 0  # most rules have one cue group: no min() then
         seen: set[int] = set()
         for match in rule.pattern.finditer(tags):
@@ -170,17 +171,105 @@ def match_rules(tags: str, rules: tuple[Rule, ...] | list[Rule]) -> Iterator[Rul
                 continue
             seen.add(cue_start)
             roles = {}
-            for role, numbers in rule.groups:
+            for role, numbers in groups:
                 if len(numbers) == 1:
                     span = spans[numbers[0]]
                     if span[1] > span[0] >= 0:
                         roles[role] = (span,)
                     continue
-                found = sorted(spans[number] for number in numbers if spans[number][0] >= 0 and spans[number][1] > spans[number][0])
+                found = [spans[number] for number in numbers if spans[number][1] > spans[number][0] >= 0]
                 if found:
-                    roles[role] = tuple(found)
+                    roles[role] = tuple(found) if len(found) == 1 else tuple(sorted(found))
             if "cue" in roles:
                 yield RuleMatch(rule, roles)
+
+
+class _TriggerIndex:
+    """The rules of one rule set that a row may trigger, by the trigger tags it holds.
+
+    Rows hold few distinct trigger tags, so the rules to try are worked out
+    once per combination and remembered.
+    """
+
+    __slots__ = ("rules", "alphabet", "chosen")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.alphabet = frozenset().union(*(rule.triggers for rule in rules))
+        self.chosen: dict[frozenset[str], tuple[Rule, ...]] = {}
+
+    def select(self, tags: str) -> tuple[Rule, ...]:
+        present = self.alphabet.intersection(tags)
+        chosen = self.chosen.get(present)
+        if chosen is None:
+            chosen = self.chosen[present] = tuple(rule for rule in self.rules if not rule.triggers.isdisjoint(present))
+        return chosen
+
+
+_INDEXES: dict[int, _TriggerIndex] = {}  # by id() of a rule tuple; the index holds the tuple, so the id stays its own
+
+
+def _triggered(tags: str, rules: tuple[Rule, ...] | list[Rule]) -> list[Rule]:
+    """The rules whose trigger tags occur in ``tags`` and that can match it, in their given order.
+
+    Searching a row costs about as much as a rule that cannot match it as
+    for one that does, and most triggered rules cannot (a rule with ``e``
+    in every match, a row without ``e``): their required tags rule them out
+    first, which halves the searches and changes no result.
+    """
+    if isinstance(rules, tuple):
+        index = _INDEXES.get(id(rules))
+        if index is None or index.rules is not rules:
+            if len(_INDEXES) > 64:  # rule sets are few (the packaged one, a test's own): never let this grow
+                _INDEXES.clear()
+            index = _INDEXES[id(rules)] = _TriggerIndex(rules)
+        candidates: Iterable[Rule] = index.select(tags)
+    else:  # a list may change between calls: filter it afresh
+        candidates = (rule for rule in rules if not rule.triggers.isdisjoint(tags))
+    present = frozenset(tags)
+    return [rule for rule in candidates if rule.requires <= present]
+
+
+def required_tags(pattern: re.Pattern[str]) -> frozenset[str]:
+    """Return the characters that every match of ``pattern`` holds.
+
+    Read off the parsed pattern: a literal outside any optional part, a
+    one-character class, and so on through groups, repeats of at least one
+    and positive lookaheads. What it cannot read (alternatives, classes of
+    several characters) it leaves out, so the answer may be too small but
+    is never too large; if Python's parser (a private module) ever changes,
+    the answer is empty and every rule is simply searched.
+
+    Examples
+    --------
+    >>> sorted(required_tags(re.compile(r"(?=(?:[pN]+a?V(?:e|t)+Q{1,2}))")))
+    ['Q', 'V']
+    """
+    try:
+        from re import _constants as constants, _parser as parser
+
+        if pattern.flags & re.IGNORECASE:
+            return frozenset()  # a literal then stands for two characters
+        return frozenset(_required(parser.parse(pattern.pattern, pattern.flags), constants))
+    except Exception:  # noqa: BLE001 - any surprise in the private parser only costs speed
+        return frozenset()
+
+
+def _required(items, constants) -> set[str]:  # type: ignore[no-untyped-def]
+    """The characters required by a parsed (sub)pattern; see :func:`required_tags`."""
+    found: set[str] = set()
+    for op, value in items:
+        if op is constants.LITERAL:
+            found.add(chr(value))
+        elif op is constants.IN and len(value) == 1 and value[0][0] is constants.LITERAL:
+            found.add(chr(value[0][1]))
+        elif op is constants.SUBPATTERN and not value[1] & re.IGNORECASE:
+            found |= _required(value[3], constants)
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and value[0] >= 1:
+            found |= _required(value[2], constants)
+        elif op is constants.ASSERT and value[0] == 1:  # a lookahead must match too; a lookbehind is left out
+            found |= _required(value[1], constants)
+    return found
 
 
 def _macro(name: str, macros: dict[str, str], rule: str) -> str:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from ..errors import LexiconError
 from ..lexicon import load_table
@@ -110,41 +111,34 @@ def tag_tokens(tokens: tuple[Token, ...] | list[Token]) -> Tagged:
     >>> tag_tokens(tokenize("According to the report, he told CNN “no.”")).tags
     'AdD,pRNQ'
     """
-    single, multi = _lexicons()
-    tags: list[str] = []
-    units: list[tuple[int, int]] = []
-    found: list[Cue | None] = []
-    lowered = [token.text.casefold().replace("’", "'") for token in tokens]
-    lookup = single.get  # local names: this loop runs for every word of every cue-bearing sentence
-    add_tag, add_unit, add_cue = tags.append, units.append, found.append
-    count = len(tokens)
-    index = 0
-    while index < count:
-        token = tokens[index]
-        if token.is_quote:
-            add_tag("Q")
-            add_unit((token.start, token.end))
-            add_cue(None)
-            index += 1
-            continue
-        word = lowered[index]
-        if word in multi:
-            cue = _multiword_cue(lowered, index, multi[word])
-            if cue is not None:
-                add_tag(CUE_TAGS[cue.kind])
-                add_unit((token.start, tokens[index + len(cue.words) - 1].end))
-                add_cue(cue)
-                index += len(cue.words)
-                continue
-        hit = lookup(word)
-        if hit is not None:
-            add_tag(hit[0])
-            add_cue(hit[1])
-        else:
-            add_tag(_open_class_tag(token.text, word))
-            add_cue(None)
-        add_unit((token.start, token.end))
-        index += 1
+    multi = _lexicons()[1]
+    # Every token is first read on its own, with C-level maps over the row
+    # (a Python loop over every word was most of the tagging time); only the
+    # words that may open a multi-word cue ("according", "said") are then
+    # looked at one by one.
+    texts = list(map(_TEXT, tokens))
+    entries = list(map(_KNOWN.get, texts))
+    if any(map(_IS_QUOTE, tokens)):
+        entries = [_QUOTE if token.is_quote else entry for token, entry in zip(tokens, entries)]
+    if None in entries:
+        entries = [entry or _learn(text) for entry, text in zip(entries, texts)]
+    tags = list(map(_TAG, entries))
+    units = list(map(_SPAN, tokens))
+    found: list[Cue | None] = list(map(_CUE, entries))
+    if any(map(_OPENS_MULTI, entries)):
+        merged = []  # (index, cue) of each multi-word cue, left to right; a cue's words open no other
+        after = 0
+        for index in [index for index, entry in enumerate(entries) if entry[3]]:
+            if index >= after:
+                cue = _multiword_cue(tokens, index, multi[entries[index][0]])
+                if cue is not None:
+                    merged.append((index, cue))
+                    after = index + len(cue.words)
+        for index, cue in reversed(merged):  # from the right, so the indexes still hold
+            last = index + len(cue.words)
+            tags[index:last] = [CUE_TAGS[cue.kind]]
+            units[index:last] = [(tokens[index].start, tokens[last - 1].end)]
+            found[index:last] = [cue]
     # only the final run of sentence marks ends the sentence; a period inside it ("D-Fla.") is noise
     final = len(tags)
     while final and tags[final - 1] == ".":
@@ -152,6 +146,33 @@ def tag_tokens(tokens: tuple[Token, ...] | list[Token]) -> Tagged:
     if "." in tags[:final]:
         tags = [("*" if tag == "." else tag) for tag in tags[:final]] + tags[final:]
     return Tagged("".join(tags), tuple(units), tuple(found))
+
+
+#: What each token text reads as: (lowered word, tag, cue, may start a multi-word cue).
+#: A word's reading depends on its text alone, and news repeats its words: a
+#: remembered reading saves the lowering, the lookups and the open-class test.
+_KNOWN: dict[str, tuple[str, str, Cue | None, bool]] = {}
+_KNOWN_LIMIT = 100_000  # words; a full memory is emptied, not grown
+_QUOTE: tuple[str, str, Cue | None, bool] = ("", "Q", None, False)  # a whole quotation: one unit
+_TEXT, _IS_QUOTE, _SPAN = itemgetter(0), itemgetter(3), itemgetter(slice(1, 3))  # of a Token
+_TAG, _CUE, _OPENS_MULTI = itemgetter(1), itemgetter(2), itemgetter(3)  # of a reading
+
+
+def _learn(text: str) -> tuple[str, str, Cue | None, bool]:
+    """Read one token text (see ``_KNOWN``) and remember it."""
+    single, multi = _lexicons()
+    word = _lowered(text)
+    hit = single.get(word)
+    tag, cue = hit if hit is not None else (_open_class_tag(text, word), None)
+    entry = (word, tag, cue, word in multi)
+    if len(_KNOWN) >= _KNOWN_LIMIT:
+        _KNOWN.clear()
+    _KNOWN[text] = entry
+    return entry
+
+
+def _lowered(text: str) -> str:
+    return text.casefold().replace("’", "'")
 
 
 def may_hold_cue(tokens: tuple[Token, ...] | list[Token]) -> bool:
@@ -164,7 +185,7 @@ def may_hold_cue(tokens: tuple[Token, ...] | list[Token]) -> bool:
     (False, True)
     """
     starters = _cue_starters()
-    return not starters.isdisjoint(token.text.casefold() for token in tokens)
+    return not starters.isdisjoint(map(str.casefold, map(_TEXT, tokens)))  # maps: no Python loop
 
 
 @lru_cache(maxsize=1)
@@ -194,9 +215,9 @@ def _open_class_tag(text: str, word: str) -> str:
     return _PUNCTUATION.get(text, "*")
 
 
-def _multiword_cue(lowered: list[str], index: int, cues: tuple[Cue, ...]) -> Cue | None:
+def _multiword_cue(tokens: tuple[Token, ...] | list[Token], index: int, cues: tuple[Cue, ...]) -> Cue | None:
     for cue in cues:
-        if tuple(lowered[index : index + len(cue.words)]) == cue.words:
+        if tuple(_lowered(token.text) for token in tokens[index : index + len(cue.words)]) == cue.words:
             return cue
     return None
 

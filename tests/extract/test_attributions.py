@@ -242,6 +242,21 @@ def test_open_quote_runs_across_paragraphs():
     assert "Not quoted" not in found.content
 
 
+def test_quotes_are_gathered_paragraph_by_paragraph():
+    # each paragraph's quotations are gathered as it is read, from it and the paragraphs after it
+    text = (
+        "Kirby told reporters: “The first paragraph ends open.\n\n“The second one closes,” he added.\n\n"
+        "“A third quote.” “And a fourth.” Sanders said.\n\nHe said: “Open at the end.\n\n“Closed here.”"
+    )
+    found = extract_attributions(Article(id="a", text=text))
+    assert [(item.source.text, item.cue, item.content) for item in found] == [
+        ("Kirby", "told", "“The first paragraph ends open."),  # the next paragraph is not a pure quote
+        ("he", "added", "“The second one closes,”"),
+        ("Sanders", "said", "“A third quote.” “And a fourth.”"),
+        ("He", "said:", "“Open at the end. “Closed here.”"),
+    ]
+
+
 def test_bare_cue_takes_the_quotes_before_it():
     text = "“You got the names?” “Okay, great!” Sanders said."
     found = only(text)

@@ -40,3 +40,28 @@ def test_units_cover_the_tokens():
     text = "“Yes,” said Gen. Smith."
     tagged = tag_tokens(tokenize(text))
     assert [text[start:end] for start, end in tagged.units] == ["“Yes,”", "said", "Gen.", "Smith", "."]
+
+
+def test_two_multiword_cues_in_a_row_and_a_quote_between():
+    text = "According to aides, “no,” he said in a statement that it was said."
+    tagged = tag_tokens(tokenize(text))
+    assert tagged.tags == "An,QpVtjBV."  # "According to" and "said in a statement" each one unit
+    assert [text[start:end] for start, end in tagged.units][:2] == ["According to", "aides"]
+    assert text[slice(*tagged.units[5])] == "said in a statement"
+
+
+def test_a_remembered_reading_gives_what_was_read(monkeypatch):
+    from provenance.extract import tagger
+
+    text = "The spokesman said that Sanders quietly left, according to aides."
+    first = tag_tokens(tokenize(text))
+    monkeypatch.setattr(tagger, "_KNOWN", {})
+    monkeypatch.setattr(tagger, "_KNOWN_LIMIT", 1)  # a full memory is emptied, and still answers right
+    assert tag_tokens(tokenize(text)) == first
+    assert len(tagger._KNOWN) == 1
+
+
+def test_a_quotation_reads_as_one_unit_even_when_its_text_is_a_word():
+    tokens = tokenize("He said “")  # an opening mark left alone: a quotation of one character
+    assert tokens[-1].is_quote
+    assert tag_tokens(tokens).tags == "pVQ"
