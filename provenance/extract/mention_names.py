@@ -92,14 +92,7 @@ def parse_role_phrase(words: list[str], lexicon: MentionLexicon) -> RolePhrase:
     >>> parse_role_phrase("a spokesman for the Pentagon".split(), mention_lexicon())
     RolePhrase(affiliation=('the', 'Pentagon'), role='spokesman', gender='m', name=())
     """
-    key = tuple(words)
-    memory = _memory(lexicon, "role")
-    found = memory.get(key)
-    if found is None:
-        if len(memory) >= _MEMORY:
-            memory.clear()
-        found = memory[key] = _parse_role_phrase(key, lexicon)
-    return found
+    return _remembered(lexicon, _parse_role_phrase, tuple(words))
 
 
 def _parse_role_phrase(words: tuple[str, ...], lexicon: MentionLexicon) -> RolePhrase:
@@ -143,14 +136,7 @@ def classify_name(words: list[str] | tuple[str, ...], lexicon: MentionLexicon) -
     >>> [classify_name(name.split(), mention_lexicon()) for name in names]
     ['organization', 'person', 'government']
     """
-    key = tuple(words)
-    memory = _memory(lexicon, "kind")
-    found = memory.get(key)
-    if found is None:
-        if len(memory) >= _MEMORY:
-            memory.clear()
-        found = memory[key] = _classify_name(key, lexicon)
-    return found
+    return _remembered(lexicon, _classify_name, tuple(words))
 
 
 def _classify_name(words: tuple[str, ...], lexicon: MentionLexicon) -> str:
@@ -214,9 +200,20 @@ def canonical_affiliation(words: tuple[str, ...], keys: dict[str, KnownSource]) 
     return text[4:] if text[:4].casefold() == "the " else text
 
 
+def _remembered(lexicon: MentionLexicon, function, words: tuple[str, ...]):
+    """``function(words, lexicon)``, remembered: names recur within and across articles."""
+    memory = _memory(lexicon, function.__name__)
+    found = memory.get(words)
+    if found is None:
+        if len(memory) >= _MEMORY:
+            memory.clear()
+        found = memory[words] = function(words, lexicon)
+    return found
+
+
 @lru_cache(maxsize=16)
 def _memory(lexicon: MentionLexicon, name: str) -> dict:
-    """The remembered results of one function with one lexicon (names recur within and across articles)."""
+    """The remembered results of one function with one lexicon."""
     return {}
 
 
