@@ -21,6 +21,9 @@ tag    what                          tag    what
 ``Z``  "asked"                       ``t``  "that"
 ``P``  "is expected", "seemed"       ``s``  "as"
 ``O``  noun cue ("criticism of")
+``W``  intention ("plans to")
+``J``  stance ("confident")
+``L``  naming ("call it ...")
 ``Q``  a whole quotation             ``m``  time word ("Tuesday")
 ``N``  capitalised word              ``I``  "in" (a cue in "in a poll")
 ``n``  source noun ("officials")     ``u``  "on" (a show: "on CNN")
@@ -57,6 +60,9 @@ CUE_TAGS = {
     "ask": "Z",
     "passive": "P",
     "noun": "O",
+    "intend": "W",
+    "stance": "J",
+    "naming": "L",
 }
 _WORD_TAGS = {
     "as": "s",
