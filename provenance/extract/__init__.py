@@ -21,10 +21,10 @@ A few things are then done outside the patterns:
 - sources and recipients become :class:`~provenance.model.Mention` records
   through :class:`~provenance.extract.mentions.MentionResolver`.
 
-Boilerplate regions are skipped, and so are lines that repeat the article's
-title (its headline and a deck restating it: "Pentagon Confirms ..." is the
-story, not one more attribution). Nothing in a text makes this raise: a
-sentence the rules do not understand simply yields nothing.
+Boilerplate regions are skipped, and so is a line repeating the headline: a
+page that prints "Pentagon Confirms ..." above and below the byline gives that
+headline's attribution once. Nothing in a text makes this raise: a sentence
+the rules do not understand simply yields nothing.
 """
 
 from __future__ import annotations
@@ -95,10 +95,13 @@ def extract_attributions(article: Article, *, settings: Settings = DEFAULT_SETTI
     document = _Document(article)
     found: list[_Found] = []
     headline = _normalized(article.title) if article.title else None
+    is_headline_seen = False
     for number, paragraph in enumerate(document.paragraphs):
         document.forget_before(number)
         if headline and _normalized(article.text[paragraph.start : paragraph.end]) == headline:
-            continue  # the headline (and a deck repeating it) restates the story: not an attribution of its own
+            if is_headline_seen:
+                continue  # a page repeating its headline gives its attribution once
+            is_headline_seen = True
         first = len(found)
         for position, (sentence, row) in enumerate(document.rows(number)):
             if row is None or _TRIGGER_TAGS.isdisjoint(row.tags):

@@ -398,10 +398,10 @@ def test_text_order():
     assert starts == sorted(starts) and len(found) == 3
 
 
-def test_headline_lines_are_skipped():
+def test_a_repeated_headline_gives_its_attribution_once():
     text = "Pentagon Confirms Talks Failed\n\nPentagon confirms talks failed\n\nThe Pentagon confirmed that talks failed."
     with_title = extract_attributions(article(text, title="Pentagon Confirms Talks Failed"))
-    assert [a.source.text for a in with_title] == ["The Pentagon"]
+    assert [a.source.text for a in with_title] == ["Pentagon", "The Pentagon"]
     assert len(extract_attributions(article(text))) == 3
 
 
@@ -418,6 +418,7 @@ class TestSeedArticle:
 
     def test_exactly_the_expected_attributions(self, found):
         assert [(a.source.text, a.cue, a.recipient and a.recipient.text) for a in found] == [
+            ("Pentagon", "Confirms", None),  # the headline, printed twice on the page
             ("The Pentagon", "confirmed", "Sputnik"),
             ("The Pentagon", "confirmed", "Sputnik"),
             ("Pentagon", "told", "Sputnik"),
