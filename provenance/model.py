@@ -11,7 +11,7 @@ JSON-compatible values (tuples become lists, datetimes ISO 8601 strings).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -32,7 +32,6 @@ __all__ = [
     "Mention",
     "Passage",
     "Span",
-    "field_names",
     "stable_id",
 ]
 
@@ -594,8 +593,3 @@ class Finding:
             detail=data["detail"],
             evidence=tuple(Evidence.from_dict(item) for item in data.get("evidence") or ()),
         )
-
-
-def field_names(cls: type) -> tuple[str, ...]:
-    """Return the field names of a model class (used by tests and exporters)."""
-    return tuple(item.name for item in fields(cls))

@@ -95,11 +95,6 @@ class SourceTable:
                 return record
         return None
 
-    def names(self) -> list[str]:
-        """Every alias the table knows, longest first (for building matchers)."""
-        names = {alias for record in self.records for alias in (record.name, *record.aliases)}
-        return sorted(names, key=lambda name: (-len(name), name))
-
     def extended(self, records: Iterable[KnownSource]) -> SourceTable:
         """Return a table with ``records`` added; theirs win on a shared alias."""
         records = tuple(records)
