@@ -238,6 +238,10 @@ def _with_particle(roles: dict[str, Ranges], row: Tagged, sentence: Sentence) ->
     cue_ranges = roles["cue"]
     content_ranges = roles.get("content", ())
     after = cue_ranges[-1][1]
+    if len(content_ranges) > 1 and content_ranges[0][1] <= cue_ranges[0][0] and content_ranges[1][0] == after:
+        # the subject came first ("X is known for ..."): the particle is read off the content after the cue
+        cue_ranges, rest = _with_particle({**roles, "content": content_ranges[1:]}, row, sentence)
+        return cue_ranges, (content_ranges[0], *rest)
     if after >= len(row.units):
         return cue_ranges, content_ranges
     word = _text_at(sentence, row.units[after][0]).casefold()

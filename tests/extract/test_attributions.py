@@ -206,6 +206,31 @@ def test_object_relative_described_as():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "cue", "expected"),
+    [
+        # a gerund right after a quotation whose comma sits inside the quotation marks
+        ("The governor called the plan a “reckless gamble,” saying it would raise taxes.", "saying", ("The governor", "saying", None, "it would raise taxes")),
+        ("The mayor defended the budget as “fair to everyone,” telling reporters that no cuts were planned.", "telling", ("The mayor", "telling", "reporters", "that no cuts were planned")),
+        # "by saying ...": the gerund after "by" takes the sentence's subject
+        ("The senator opened the hearing by saying the agency had failed.", "saying", ("The senator", "saying", None, "the agency had failed")),
+        # ", citing ..." closing a clause whose verb is no cue, its content running to the sentence end
+        ("The airline canceled the flights, citing a shortage of pilots and bad weather.", "citing", ("The airline", "citing", None, "a shortage of pilots and bad weather")),
+        # a quotation in doubled apostrophes whose closing marks leave a stray one
+        ("''We will not back down,''' said Ann Lee, a nurse from Ohio.", "said", ("Ann Lee, a nurse from Ohio", "said", None, "''We will not back down,''")),
+        # a bare time phrase between a name and the cue
+        ("Senator Jane Roe last week said the bill would pass.", "said", ("Senator Jane Roe", "said", None, "the bill would pass")),
+        # a quantifier as the whole subject after a semicolon
+        ("Most voters were worried about jobs; most said they expected layoffs.", "said", ("most", "said", None, "they expected layoffs")),
+        # a particle after a passive or raising cue joins the cue although the subject is the first content piece
+        ("The mayor is known for his long speeches.", "is known for", (None, "is known for", None, "The mayor his long speeches")),
+        ("The governor was asked about the strike.", "was asked about", (None, "was asked about", None, "The governor the strike")),
+    ],
+)
+def test_reporting_verb_construction(sentence, cue, expected):
+    assert [roles(a) for a in extract_attributions(article(sentence)) if a.cue == cue] == [expected]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The plans to build a bridge were dropped.",  # "plans" as a noun: no subject before it
