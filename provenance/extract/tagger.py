@@ -20,7 +20,7 @@ tag    what                          tag    what
 ``K``  "quoted"                      ``y``  relative pronoun, "how"
 ``Z``  "asked"                       ``t``  "that"
 ``P``  "is expected", "seemed"       ``s``  "as"
-``O``  noun cue ("criticism of")
+``O``  noun cue ("criticism of")     ``g``  possessive ("his", "their")
 ``W``  intention ("plans to")
 ``J``  stance ("confident")
 ``L``  naming ("call it ...")
@@ -77,6 +77,7 @@ _WORD_TAGS = {
     "it": "j",
     "media_noun": "i",
     "preposition": "o",
+    "possessive": "g",
     "pronoun": "p",
     "relative": "y",
     "source_noun": "n",

@@ -151,6 +151,9 @@ def roles(attribution):
         ("Sales fell last year, according to the Retail Council, which tracks stores.", ("the Retail Council, which tracks stores", "according to", None, "Sales fell last year")),
         # "asked by X whether ...": the asker is the source
         ("Asked by the host whether she would run, the mayor smiled.", ("the host", "Asked", None, "whether she would run")),
+        # a possessive determiner before a nominal cue (or a cue verb read as a noun) and its that-clause
+        ("Few took seriously his suggestion that the race was rigged.", ("his", "suggestion", None, "that the race was rigged")),
+        ("Little came of her claim that the audit was flawed.", ("her", "claim", None, "that the audit was flawed")),
         # "in X's view": the possessive is the source, the rest of the sentence the content
         ("More funding, in Professor Roe's view, would help.", ("Professor Roe's", "view", None, "More funding would help")),
         ("In their view, the mayor could win.", ("their", "view", None, "the mayor could win")),

@@ -22,6 +22,7 @@ from provenance.extract.tagger import tag_tokens
         ("She asked whether it was over.", "pZyjBo."),
         ("The meeting was first reported by Politico.", "dwBaVbN."),
         ("Trump's criticism of the plan drew fire.", "NOdwww."),
+        ("Their criticism of the plan drew fire.", "gOdwww."),
     ],
 )
 def test_tags(sentence, tags):
