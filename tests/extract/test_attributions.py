@@ -181,6 +181,11 @@ def roles(attribution):
         # a stance adjective after a copula: X is confident that ..., X was eager to ...
         ("The mayor is confident that the bridge will reopen.", ("The mayor", "is confident", None, "that the bridge will reopen")),
         ("The council was reluctant to raise taxes.", ("The council", "was reluctant", None, "to raise taxes")),
+        # "X made clear (that) ...": a stance shown, not said
+        ("The governor made clear that she would veto the bill.", ("The governor", "made clear", None, "that she would veto the bill")),
+        ("Mr. Ortiz has also made clear he will not resign.", ("Mr. Ortiz", "has also made clear", None, "he will not resign")),
+        # a quantifier as the source of a parenthetical cue: "C, many think, C"
+        ("A deal on the budget, many think, is only weeks away.", ("many", "think", None, "A deal on the budget is only weeks away")),
     ],
 )
 def test_construction(sentence, expected):
@@ -247,11 +252,27 @@ def test_intention_and_stance_cues_need_their_frame(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        # "appear" before "on", "in", "by" is a showing up, not a raising cue ("appeared to ...")
+        "The senator appeared on CNN on Sunday to defend the bill.",
+        "Mr. Lee will appear in the first debate next week.",
+    ],
+)
+def test_raising_cue_needs_its_complement(sentence):
+    assert extract_attributions(article(sentence)) == ()
+
+
+@pytest.mark.parametrize(
     ("sentence", "cue", "content"),
     [
         # no source stated: PolNeAR's Attribution-no-source
         ("Clinton is expected to win the primary.", "is expected", "Clinton to win the primary"),
         ("The mayor, a former teacher, is expected to win.", "is expected", "The mayor, a former teacher, to win"),
+        # "widely" inside the raising cue; a relative pronoun as its subject; an adverb between commas after the subject
+        ("The ruling is widely expected to favor the city.", "is widely expected", "The ruling to favor the city"),
+        ("She thanked the governor, who is expected to sign the bill on Friday.", "is expected", "who to sign the bill on Friday"),
+        ("The bond market, until recently, seemed calm about the deficit.", "seemed", "The bond market calm about the deficit"),
         ("When asked whether he would run, Biden smiled.", "asked", "whether he would run"),
         ("It was reported that the talks had failed.", "was reported", "that the talks had failed"),
         ("I was told that the team had left.", "was told", "that the team had left"),
