@@ -125,7 +125,7 @@ def roles(attribution):
         ("The company issued a statement saying the recall was voluntary.", ("The company", "issued a statement saying", None, "the recall was voluntary")),
         # a time between the source and the cue
         ("Senator Jane Doe on Tuesday said the vote would be close.", ("Senator Jane Doe", "said", None, "the vote would be close")),
-        ("A report published Wednesday said the agency had erred.", ("A report", "said", None, "the agency had erred")),
+        ("A report published Wednesday said the agency had erred.", ("A report published Wednesday", "said", None, "the agency had erred")),
         ('"It came to a head," the Post reported, quoting a Republican official.', ("a Republican official", "reported", "the Post", '"It came to a head,"')),
         ("A few days ago in an interview with the network RT he blasted the media.", ("he", "blasted", "the network RT", "the media")),
         # a quote split around the cue, the second part after "and"
@@ -186,6 +186,31 @@ def roles(attribution):
         ("Mr. Ortiz has also made clear he will not resign.", ("Mr. Ortiz", "has also made clear", None, "he will not resign")),
         # a quantifier as the source of a parenthetical cue: "C, many think, C"
         ("A deal on the budget, many think, is only weeks away.", ("many", "think", None, "A deal on the budget is only weeks away")),
+        # a document as the subject, with its participle and time in the source: "A poll released Friday found ..."
+        ("A Gallup poll released Friday found that most voters favor the plan.", ("A Gallup poll released Friday", "found", None, "that most voters favor the plan")),
+        ("A Marist poll last week showed the mayor leading by nine points.", ("A Marist poll last week", "showed", None, "the mayor leading by nine points")),
+        # a plural noun that is also a cue verb ("reports") as the subject of a cue
+        ("The reports show the fund spent $2 million on television ads.", ("The reports", "show", None, "the fund spent $2 million on television ads")),
+        # a document subject; its content may open with "as many as"
+        ("Polls show as many as 30 percent of members will stay home.", ("Polls", "show", None, "as many as 30 percent of members will stay home")),
+        # filings, disclosures, statistics, results: documents too
+        ("Court filings revealed that the firm had paid $2 million.", ("Court filings", "revealed", None, "that the firm had paid $2 million")),
+        # a named poll after its clause: "C in a Marist poll." (a generic "in the polls" is no source)
+        ("Ortega had 41 percent support in a Marist poll.", ("a Marist poll", "in", None, "Ortega had 41 percent support")),
+        ("Ortega led Smith by nine points in a Gallup survey released Sunday.", ("a Gallup survey released Sunday", "in", None, "Ortega led Smith by nine points")),
+        # the document source after its clause: "C, state filings show."
+        ("Prices rose sharply in March, state filings show.", ("state filings", "show", None, "Prices rose sharply in March")),
+        # a headline "X on/to Y: C": the name before "on"/"to" is the source
+        ("Ortega on Budget Cuts: ‘We Will Not Close Libraries.’", ("Ortega", ":", None, "‘We Will Not Close Libraries.’")),
+        ("Former Mayor Ortega to Council: Tax Plan Is Dead", ("Former Mayor Ortega", ":", None, "Tax Plan Is Dead")),
+        # a blog roundup: "HEADLINE - Name: “quote”"
+        ("POLLS TIGHTENED LATE - Jane Roe: “Undecided voters broke for the challenger.”", ("Jane Roe", ":", None, "“Undecided voters broke for the challenger.”")),
+        ("TURNOUT WAS LOW - More from Jane Roe: “Young voters stayed home.”", ("Jane Roe", ":", None, "“Young voters stayed home.”")),
+        # a transcript line: "Speaker, with a title: “quote”"
+        ('Former state treasurer Jane Roe: "We balanced the books every single year."', ("Former state treasurer Jane Roe", ":", None, '"We balanced the books every single year."')),
+        # "according to" a quoted title: the title stays in the source
+        ('According to "The Long Count" by Jane Roe, the senator never wanted the job.', ('"The Long Count" by Jane Roe', "According to", None, "the senator never wanted the job")),
+        ('The plan would cost $2 billion a year, according to the "Fair Share" memo she released.', ('the "Fair Share" memo she released', "according to", None, "The plan would cost $2 billion a year")),
     ],
 )
 def test_construction(sentence, expected):
@@ -276,6 +301,8 @@ def test_raising_cue_needs_its_complement(sentence):
         ("When asked whether he would run, Biden smiled.", "asked", "whether he would run"),
         ("It was reported that the talks had failed.", "was reported", "that the talks had failed"),
         ("I was told that the team had left.", "was told", "that the team had left"),
+        # a title after "titled": the title is the content, with no source
+        ('Fans can buy a parody titled "The Last Ballot" at the store.', "titled", '"The Last Ballot"'),
     ],
 )
 def test_attribution_without_source(sentence, cue, content):
@@ -403,6 +430,11 @@ def test_second_cue_of_a_sentence_keeps_the_subject():
 def test_show_in_quotes_is_the_recipient():
     found = only("“It is over,” Trump said on CBS' “Face the Nation.”")
     assert (found.source.text, found.recipient.text, found.content) == ("Trump", "Face the Nation", "“It is over,”")
+
+
+def test_generic_polls_after_a_clause_are_no_source():
+    # PolNeAR's annotators mark "in a CNN poll" (a named poll) far more often than "in the polls"
+    assert extract_attributions(article("The mayor is leading in the polls.")) == ()
 
 
 def test_headline_colon():
