@@ -14,7 +14,10 @@ A few things are then done outside the patterns:
   paragraph ("“A,” he said. “B.”"), and by the next paragraphs while it is
   left open at a paragraph end;
 - a particle PolNeAR counts in the cue ("railed against", "talked about",
-  ``cue_particles.txt``) joins the cue and leaves the content;
+  ``cue_particles.txt``) joins the cue and leaves the content, as do the
+  words a cue of ``cue_extensions.tsv`` runs on over ("continued to
+  question"); "has since" and a pronoun's contracted auxiliary ("he’s said")
+  before the cue join it too;
 - a weak cue (``Settings.min_nested_cue_weight``) inside the content or the
   source of another attribution of its sentence is dropped ("he said voters
   want ...": PolNeAR's annotators rarely mark such nested attributions);
@@ -29,11 +32,12 @@ the rules do not understand simply yields nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ingest.metadata import parse_dateline
-from ..lexicon import load_words
+from ..lexicon import load_table, load_words
 from ..model import Article, Attribution, Span
 from ..settings import DEFAULT_SETTINGS, Settings
 from .mentions import MentionResolver
@@ -48,6 +52,10 @@ _CUE_TAG_SET = frozenset(CUE_TAGS.values())
 #: and the document of "in a CNN poll".
 _TRIGGER_TAGS = _CUE_TAG_SET | {":", "D"}
 _QUOTE_TAIL = frozenset(".,?!")
+_PERFECT = frozenset({"has", "have", "had"})  # the auxiliary of "has since said"
+#: A pronoun with its auxiliary in one token ("he’s said"): PolNeAR counts the auxiliary in the cue.
+_RE_CONTRACTION = re.compile(r"(\w+)(['’](?:s|ve|re|ll|d))", re.IGNORECASE)
+_CONTRACTED = frozenset({"he", "she", "it", "they", "we", "you", "i", "who", "that"})
 Ranges = tuple[tuple[int, int], ...]  # [start, end) unit ranges of one role
 
 
@@ -120,6 +128,8 @@ def extract_attributions(article: Article, *, settings: Settings = DEFAULT_SETTI
                 in_sentence.append(_build((number, position), best[unit], row, in_sentence, sentence))
             for unit, item in zip(sorted(best), in_sentence):
                 cue = row.cues[unit]
+                if _is_swallowed(item, in_sentence):
+                    continue
                 if cue is None or cue.weight >= settings.min_nested_cue_weight or not _is_nested(item, in_sentence):
                     found.append(item)
         # quotations are gathered now, while the paragraph's tokens are at hand: they read
@@ -145,6 +155,17 @@ def _is_nested(item: _Found, others: list[_Found]) -> bool:
     start = item.cue[0].start
     return any(
         other is not item and any(span.start <= start < span.end for span in (*other.content, *other.source))
+        for other in others
+    )
+
+
+def _is_swallowed(item: _Found, others: list[_Found]) -> bool:
+    """True when ``item``'s cue lies inside the longer cue of another attribution of its
+    sentence ("continued to portray", "issued a statement saying": one cue, not two)."""
+    start, end = item.cue[0].start, item.cue[-1].end
+    return any(
+        other is not item and other.cue[0].start <= start and end <= other.cue[-1].end and len(other.cue) == 1
+        and other.cue[0].end - other.cue[0].start > end - start
         for other in others
     )
 
@@ -212,6 +233,13 @@ def _build(index: tuple[int, int], match: RuleMatch, row: Tagged, before: list[_
     if not source and match.rule.inherits:
         source = _inherited_source(row, before)
     cue = _spans(row, cue_ranges)
+    content = _spans(row, content_ranges)
+    contraction = _contraction_before(row, cue_ranges[0][0], sentence)
+    if contraction is not None:  # "he’s said": PolNeAR's cue is "’s said", its source "he"
+        cue[0] = Span(contraction, cue[0].end)
+        for spans in (source, content):
+            if spans and spans[-1].end > contraction >= spans[-1].start:
+                spans[-1] = Span(spans[-1].start, contraction)
     if cue[-1].end < sentence.span.end and _text_at(sentence, cue[-1].end) == ":":
         cue[-1] = Span(cue[-1].start, cue[-1].end + 1)  # PolNeAR's cue is "said:", colon included
     return _Found(
@@ -219,7 +247,7 @@ def _build(index: tuple[int, int], match: RuleMatch, row: Tagged, before: list[_
         match,
         source,
         cue,
-        _spans(row, content_ranges),
+        content,
         _spans(row, roles.get("recipient", ())),
         quote,
         open_quote,
@@ -232,8 +260,12 @@ def _with_particle(roles: dict[str, Ranges], row: Tagged, sentence: Sentence) ->
     PolNeAR's cue is "talked about", "railed against": the particle joins the
     cue when no role holds it (the rule read "against the tax" as an adjunct,
     so the content then starts right after it) or when the content starts
-    with it. An adverb in -ly that no role holds joins it too ("said
-    repeatedly"), as one before the cue does ("gingerly said").
+    with it. A particle of ``cue_particles.txt`` written after a word ("boasted
+    of") joins only that word. An adverb in -ly that no role holds joins it
+    too ("said repeatedly"), as one before the cue does ("gingerly said"). A
+    cue of ``cue_extensions.tsv`` first runs on over the words its annotated
+    cue takes ("continued to question"), and an auxiliary with "since" before
+    the cue joins it ("has since said").
     """
     cue_ranges = roles["cue"]
     content_ranges = roles.get("content", ())
@@ -242,11 +274,31 @@ def _with_particle(roles: dict[str, Ranges], row: Tagged, sentence: Sentence) ->
         # the subject came first ("X is known for ..."): the particle is read off the content after the cue
         cue_ranges, rest = _with_particle({**roles, "content": content_ranges[1:]}, row, sentence)
         return cue_ranges, (content_ranges[0], *rest)
+    cue_ranges, content_ranges = _extended(roles, row, sentence)
+    cue_ranges = _with_since(cue_ranges, roles, row, sentence)
+    for adverb in (True, False):  # then a particle after what joined ("lashed out at", "spoke briefly about")
+        roles = {**roles, "cue": cue_ranges, "content": content_ranges}
+        joined = _joined_particle(roles, row, sentence, adverb=adverb)
+        if joined == (cue_ranges, content_ranges):
+            break
+        cue_ranges, content_ranges = joined
+    return cue_ranges, content_ranges
+
+
+def _joined_particle(roles: dict[str, Ranges], row: Tagged, sentence: Sentence, *, adverb: bool) -> tuple[Ranges, Ranges]:
+    """The (cue, content) unit ranges with the particle (or, if ``adverb``, the -ly adverb)
+    right after the cue joined to it, if any."""
+    cue_ranges = roles["cue"]
+    content_ranges = roles.get("content", ())
+    after = cue_ranges[-1][1]
     if after >= len(row.units):
         return cue_ranges, content_ranges
     word = _text_at(sentence, row.units[after][0]).casefold()
-    is_particle = word in _cue_particles()
-    is_adverb = row.tags[after] == "a" and len(word) > 4 and word.endswith("ly")
+    particles = _cue_particles()
+    is_particle = word in particles or (
+        word in _paired_particles() and f"{_text_at(sentence, row.units[after - 1][0]).casefold()} {word}" in particles
+    )
+    is_adverb = adverb and row.tags[after] == "a" and len(word) > 4 and word.endswith("ly")
     if not (is_particle or is_adverb):
         return cue_ranges, content_ranges
     is_taken = any(start <= after < end for ranges in roles.values() for start, end in ranges)
@@ -259,10 +311,94 @@ def _with_particle(roles: dict[str, Ranges], row: Tagged, sentence: Sentence) ->
     return cue_ranges, content_ranges
 
 
+def _extended(roles: dict[str, Ranges], row: Tagged, sentence: Sentence) -> tuple[Ranges, Ranges]:
+    """The (cue, content) unit ranges with the cue run on as ``cue_extensions.tsv`` says.
+
+    The words taken into the cue must be free or start the content, which
+    then starts after them.
+    """
+    cue_ranges = roles["cue"]
+    content_ranges = roles.get("content", ())
+    after = cue_ranges[-1][1]
+    cue = row.cues[after - 1]
+    extent = _cue_extensions().get(" ".join(cue.words)) if cue is not None else None
+    end = _extension_end(extent, row.tags, after) if extent else None
+    if end is None:
+        return cue_ranges, content_ranges
+    others = [ranges for role, ranges in roles.items() if role not in ("cue", "content")]
+    if any(start < end and after < stop for ranges in others for start, stop in ranges):
+        return cue_ranges, content_ranges
+    cue_ranges = (*cue_ranges[:-1], (cue_ranges[-1][0], end))
+    kept = []
+    for start, stop in content_ranges:
+        if start >= after:  # content after the cue starts after its extension, and after a comma there
+            start = max(start, end)
+            if start + 1 < stop and row.tags[start] in ",:":
+                start += 1
+        if stop > start:
+            kept.append((start, stop))
+    return cue_ranges, tuple(kept)
+
+
+def _with_since(cue_ranges: Ranges, roles: dict[str, Ranges], row: Tagged, sentence: Sentence) -> Ranges:
+    """The cue ranges with "has since" before the cue joined to it ("has since said")."""
+    start = cue_ranges[0][0]
+    if start < 2 or row.tags[start - 2 : start] != "ax" or _text_at(sentence, row.units[start - 1][0]).casefold() != "since":
+        return cue_ranges
+    if _text_at(sentence, row.units[start - 2][0]).casefold() not in _PERFECT:
+        return cue_ranges
+    if any(start - 2 < stop and begin < start for role, ranges in roles.items() if role != "cue" for begin, stop in ranges):
+        return cue_ranges
+    return ((start - 2, cue_ranges[0][1]), *cue_ranges[1:])
+
+
+def _contraction_before(row: Tagged, start: int, sentence: Sentence) -> int | None:
+    """Where the auxiliary of "he’s", "they’ve", "that’s" starts when that word comes just
+    before the cue unit ``start``, else None."""
+    if start == 0 or row.tags[start - 1] not in "pyjtN":
+        return None
+    begin, end = row.units[start - 1]
+    if end - begin > 7:  # longer than "they’ve": no pronoun
+        return None
+    found = _RE_CONTRACTION.fullmatch(_text_at(sentence, begin))
+    if found is None or found.group(1).casefold() not in _CONTRACTED or begin + len(found.group(0)) != end:
+        return None
+    return begin + found.start(2)
+
+
+def _extension_end(extent: str, tags: str, after: int) -> int | None:
+    """The unit where an extended cue ends, or None when the words after it do not fit ``extent``."""
+    if extent == "verb":
+        return after + 1 if after < len(tags) and tags[after] in "wVR" else None
+    if extent == "noun":
+        end = after
+        while end < len(tags) and end < after + 2 and tags[end] == "w":
+            end += 1
+        return end if end > after and end < len(tags) and tags[end] == "t" else None
+    position = after  # gerund: through time words and a comma
+    while position < len(tags) and tags[position] in "dm" and position < after + 3:
+        position += 1
+    if position < len(tags) and tags[position] == ",":
+        position += 1
+    return position + 1 if position < len(tags) and tags[position] == "G" else None
+
+
+@lru_cache(maxsize=1)
+def _cue_extensions() -> dict[str, str]:
+    """The extent of each cue form whose annotated cue runs on past it ("continued to" + a verb)."""
+    return {form.casefold(): extent for form, extent in load_table("cue_extensions.tsv", columns=2)}
+
+
 @lru_cache(maxsize=1)
 def _cue_particles() -> frozenset[str]:
     """The words PolNeAR counts in the cue before them ("talked about")."""
     return load_words("cue_particles.txt")
+
+
+@lru_cache(maxsize=1)
+def _paired_particles() -> frozenset[str]:
+    """The particles ``cue_particles.txt`` joins to one word only ("of" of "boasted of")."""
+    return frozenset(entry.split()[-1] for entry in _cue_particles() if " " in entry)
 
 
 def _text_at(sentence: Sentence, position: int) -> str:

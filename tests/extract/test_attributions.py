@@ -264,6 +264,32 @@ def test_reporting_verb_construction(sentence, cue, expected):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a cue that opens a verb takes it ("continued to question", "had previously said"); the verb leaves the content
+        ("The senator continued to question whether the deal was legal.", ("The senator", "continued to question", None, "whether the deal was legal")),
+        ("The mayor had previously said that the budget was balanced.", ("The mayor", "had previously said", None, "that the budget was balanced")),
+        # "issued a statement (Tuesday,) saying ...": one cue through the gerund, not two attributions
+        ("The union issued a statement Tuesday saying the strike would continue.", ("The union", "issued a statement Tuesday saying", None, "the strike would continue")),
+        ("The museum released a statement Thursday night, condemning the attack.", ("The museum", "released a statement Thursday night, condemning", None, "the attack")),
+        # "expressed" with its object noun before a that-clause
+        ("The governor expressed confidence that the bill would pass.", ("The governor", "expressed confidence", None, "that the bill would pass")),
+        # a preposition PolNeAR counts in the cue of one verb only, also after a particle
+        ("The candidate boasted of his fundraising record.", ("The candidate", "boasted of", None, "his fundraising record")),
+        ("Ortega lashed out at the press after the debate.", ("Ortega", "lashed out at", None, "the press after the debate")),
+        # "has since" before the cue
+        ("She has since said that she regrets the vote.", ("She", "has since said", None, "that she regrets the vote")),
+        # a pronoun's contracted auxiliary belongs to the cue, a name's possessive to the source
+        ("He’s predicting that turnout will be high.", ("He", "’s predicting", None, "that turnout will be high")),
+        ("They've suggested the vote could slip.", ("They", "'ve suggested", None, "the vote could slip")),
+        ("Trump’s aides said the vote could slip.", ("Trump’s aides", "said", None, "the vote could slip")),
+    ],
+)
+def test_cue_boundary(sentence, expected):
+    assert roles(only(sentence)) == expected
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The plans to build a bridge were dropped.",  # "plans" as a noun: no subject before it
