@@ -40,6 +40,7 @@ from ..ingest.metadata import parse_dateline
 from ..lexicon import load_table, load_words
 from ..model import Article, Attribution, Span
 from ..settings import DEFAULT_SETTINGS, Settings
+from .fallback import fallback_matches
 from .mentions import MentionResolver
 from .rules import RuleMatch, load_rules, macro_pattern, match_rules
 from .sentences import Sentence, paragraph_sentences, paragraph_spans
@@ -123,6 +124,7 @@ def extract_attributions(article: Article, *, settings: Settings = DEFAULT_SETTI
                 current = best.get(unit)
                 if current is None or match.rule.weight > current.rule.weight:
                     best[unit] = match
+            best.update(fallback_matches(row, best, article.text, settings=settings))
             in_sentence: list[_Found] = []
             for unit in sorted(best):
                 in_sentence.append(_build((number, position), best[unit], row, in_sentence, sentence))
