@@ -10,7 +10,11 @@ Names are made canonical through the known-sources table ("the Pentagon" and
 it is not repeated: a credited wire that is already the relay appears once.
 Attributions without a stated source give no chain. A recipient is a hop when
 it is a news outlet or wire, or when the cue says it cited or quoted the
-source; otherwise it is only an audience ("told reporters").
+source; otherwise it is only an audience ("told reporters"). A statement
+reported inside another attribution ("Sputnik reported that the Pentagon
+said ...", :attr:`~provenance.model.Attribution.reported_in`) runs on through
+the reporting attribution's source and relay when the reporter's cue comes
+first: ``Pentagon -> Sputnik -> ...``.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .model import Article, Attribution, Chain, Hop, Mention
+from .model import Article, Attribution, Chain, Hop, Mention, Span
 from .sources import SourceTable, known_sources, normalize_name
 
 __all__ = ["build_chains"]
@@ -69,13 +73,16 @@ def build_chains(
     """
     table = sources or known_sources()
     tail = _tail_hops(article, table)
+    attributions = sorted(attributions, key=lambda a: (a.evidence or (), a.cue))
+    by_cue = {attribution.cue_spans: attribution for attribution in attributions}
     chains = []
-    for attribution in sorted(attributions, key=lambda a: (a.evidence or (), a.cue)):
+    for attribution in attributions:
         if attribution.source is None:
             continue
         hops = [_hop(attribution.source, "origin", table)]
         if _is_relay(attribution):
             hops.append(_hop(attribution.recipient, "relay", table))
+        hops.extend(_reporting_hops(attribution, by_cue, table))
         hops.extend(tail)
         chains.append(
             Chain(
@@ -89,6 +96,32 @@ def build_chains(
             )
         )
     return tuple(chains)
+
+
+def _reporting_hops(
+    attribution: Attribution, by_cue: dict[tuple[Span, ...], Attribution], table: SourceTable
+) -> list[Hop]:
+    """The relays of the attributions ``attribution`` is reported in, innermost first.
+
+    "Reuters said Sputnik reported that the Pentagon said ...": the
+    Pentagon's statement passes through Sputnik, then Reuters. An
+    attribution reported in one without a stated source ("it was reported
+    that ...") passes through nobody named.
+    """
+    hops: list[Hop] = []
+    seen = {attribution.cue_spans}
+    inner, outer = attribution, by_cue.get(attribution.reported_in) if attribution.reported_in else None
+    # Only a reporter whose cue comes first: a statement before a closing "according to X"
+    # may be X's report or the one X reports ("Bloomberg reports that ..., according to
+    # the Roper Center"), so it runs straight on.
+    while outer is not None and outer.cue_spans not in seen and outer.cue_spans[0] < inner.cue_spans[0]:
+        seen.add(outer.cue_spans)
+        if outer.source is not None:
+            hops.append(_hop(outer.source, "relay", table))
+        if _is_relay(outer):
+            hops.append(_hop(outer.recipient, "relay", table))
+        inner, outer = outer, by_cue.get(outer.reported_in) if outer.reported_in else None
+    return hops
 
 
 def _claim_text(content: str) -> str:

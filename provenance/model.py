@@ -253,7 +253,11 @@ class Attribution:
     relayed it ("told Sputnik", "The Washington Post, citing X", "in a CNN
     interview"): it becomes the next hop of the chain. The ``*_spans`` tuples
     hold the character pieces of each role (a content split around "he said"
-    is two pieces), as PolNeAR annotates them.
+    is two pieces), as PolNeAR annotates them. ``reported_in`` holds the cue
+    spans of the attribution whose content reports this one ("Sputnik
+    reported that the Pentagon said ...": the Pentagon's statement is reported
+    in Sputnik's), which makes that attribution's source a further hop of the
+    chain; it is empty for an attribution of the article's own voice.
     """
 
     article_id: str
@@ -266,6 +270,7 @@ class Attribution:
     recipient: Mention | None = None
     recipient_spans: tuple[Span, ...] = ()
     quote: bool = False
+    reported_in: tuple[Span, ...] = ()
 
     @property
     def kind(self) -> str | None:
@@ -293,6 +298,7 @@ class Attribution:
             "recipient": self.recipient.to_dict() if self.recipient else None,
             "recipient_spans": _spans_to_list(self.recipient_spans),
             "quote": self.quote,
+            "reported_in": _spans_to_list(self.reported_in),
         }
 
     @classmethod
@@ -308,6 +314,7 @@ class Attribution:
             recipient=Mention.from_dict(data["recipient"]) if data.get("recipient") else None,
             recipient_spans=_spans_from_list(data.get("recipient_spans")),
             quote=bool(data.get("quote", False)),
+            reported_in=_spans_from_list(data.get("reported_in")),
         )
 
 

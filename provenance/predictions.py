@@ -4,10 +4,15 @@ One JSON object per article, one per line in a ``.jsonl`` file::
 
     {"article": "<text file stem>",
      "attributions": [{"source": [[start, end], ...], "cue": [...], "content": [...],
-                       "recipient": [...], "kind": "<source kind or null>", "quote": false}]}
+                       "recipient": [...], "kind": "<source kind or null>", "quote": false,
+                       "reported_in": [...]}]}
 
 Offsets are half-open character ranges into the article's text as stored in
 its file; an attribution with no stated source has an empty ``source`` list.
+A statement reported inside another attribution ("Sputnik reported that the
+Pentagon said ...") is left out by default: PolNeAR's annotators mark only the
+outer one, never one attribution inside another. With ``nested=True`` it is
+listed too, ``reported_in`` holding the outer attribution's cue.
 This is what ``provenance extract --format jsonl`` writes and what
 :func:`provenance.evaluate.evaluate` scores (it reads only ``source``, ``cue``
 and ``content``), so any system's output in this shape can be compared.
@@ -47,11 +52,12 @@ def predict(
     return predicted
 
 
-def prediction_record(article: Article, attributions: Iterable[Attribution]) -> dict[str, Any]:
+def prediction_record(article: Article, attributions: Iterable[Attribution], *, nested: bool = False) -> dict[str, Any]:
     """The predictions-format object of one article.
 
     ``article`` is the stem of the article's file name (or of its id), as a
-    gold split names its texts. Offsets index ``article.text``.
+    gold split names its texts. Offsets index ``article.text``. Attributions
+    reported inside another one are listed only when ``nested`` is true.
 
     Examples
     --------
@@ -73,8 +79,10 @@ def prediction_record(article: Article, attributions: Iterable[Attribution]) -> 
                 "recipient": _pairs(attribution.recipient_spans),
                 "kind": attribution.kind,
                 "quote": attribution.quote,
+                "reported_in": _pairs(attribution.reported_in),
             }
             for attribution in attributions
+            if nested or not attribution.reported_in
         ],
     }
 

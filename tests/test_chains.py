@@ -93,3 +93,52 @@ def test_an_outlets_short_form_beside_its_full_name_is_one_hop():
     gazette = Mention("the Gazette", Span(18, 25), "outlet", "Gazette")
     (chain,) = build_chains(article, [attribution(PENTAGON, gazette)])
     assert chain.path == ("Pentagon", "Harbor Gazette")
+
+
+def test_a_statement_reported_in_another_runs_through_the_reporter():
+    text = "Sputnik reported that the Pentagon said the drills ended."
+    article = Article(id="a", text=text, publisher="UrduPoint")
+    sputnik = Mention("Sputnik", Span(0, 7), "wire", "Sputnik")
+    pentagon = Mention("the Pentagon", Span(22, 34), "government", "the Pentagon")
+    outer = Attribution("a", sputnik, "reported", (Span(8, 16),), (Span(17, 56),), text[17:56],
+                        source_spans=(Span(0, 7),))
+    inner = Attribution("a", pentagon, "said", (Span(35, 39),), (Span(40, 56),), "the drills ended",
+                        source_spans=(Span(22, 34),), reported_in=(Span(8, 16),))
+    paths = {chain.cue: chain.path for chain in build_chains(article, [outer, inner])}
+    assert paths == {"reported": ("Sputnik", "UrduPoint"), "said": ("Pentagon", "Sputnik", "UrduPoint")}
+    assert [hop.role for hop in build_chains(article, [inner, outer])[1].hops] == ["origin", "relay", "publisher"]
+
+
+def test_a_reported_statement_whose_reporter_is_unstated_runs_straight_to_the_publisher():
+    text = "It was reported that the Pentagon said the drills ended."
+    article = Article(id="a", text=text, publisher="UrduPoint")
+    pentagon = Mention("the Pentagon", Span(21, 33), "government", "the Pentagon")
+    outer = Attribution("a", None, "was reported", (Span(3, 15),), (Span(16, 55),), text[16:55])
+    inner = Attribution("a", pentagon, "said", (Span(34, 38),), (Span(39, 55),), "the drills ended",
+                        source_spans=(Span(21, 33),), reported_in=(Span(3, 15),))
+    (chain,) = build_chains(article, [outer, inner])
+    assert chain.path == ("Pentagon", "UrduPoint")
+
+
+def test_the_extractor_and_chains_give_origin_reporter_publisher():
+    from provenance.chains import build_chains as chains_of
+    from provenance.extract import extract_attributions
+
+    text = "Sputnik reported on Tuesday that the Pentagon said the drills would end soon.\n"
+    article = Article(id="a", text=text, publisher="UrduPoint")
+    paths = sorted(chain.path for chain in chains_of(article, extract_attributions(article)))
+    assert paths == [("Pentagon", "Sputnik", "UrduPoint"), ("Sputnik", "UrduPoint")]
+
+
+def test_a_statement_before_a_closing_according_to_runs_straight_on():
+    # "Bloomberg reports that ..., according to the Roper Center": who reports whom is unclear
+    text = "Bloomberg reports that the race is close, according to the Roper Center."
+    article = Article(id="a", text=text, publisher="Breitbart News")
+    bloomberg = Mention("Bloomberg", Span(0, 9), "outlet", "Bloomberg")
+    roper = Mention("the Roper Center", Span(55, 71), "organization", "Roper Center")
+    outer = Attribution("a", roper, "according to", (Span(42, 54),), (Span(0, 40),), text[:40],
+                        source_spans=(Span(55, 71),))
+    inner = Attribution("a", bloomberg, "reports", (Span(10, 17),), (Span(18, 40),), text[18:40],
+                        source_spans=(Span(0, 9),), reported_in=(Span(42, 54),))
+    paths = {chain.cue: chain.path for chain in build_chains(article, [outer, inner])}
+    assert paths["reports"] == ("Bloomberg", "Breitbart News")

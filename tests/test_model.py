@@ -32,6 +32,7 @@ RECORDS = [
     Failure("bad.txt", "binary file", 3),
     MENTION,
     ATTRIBUTION,
+    Attribution("a", MENTION, "said", (Span(41, 45),), (Span(46, 60),), "it was so", reported_in=(Span(2, 10),)),
     Hop("John Kirby", "person", "origin", MENTION),
     Chain("a", (Hop("John Kirby", "person", "origin"), Hop("UrduPoint", "outlet", "publisher")), "it was so",
           "said", True, (Span(1, 2),), ATTRIBUTION),

@@ -29,9 +29,24 @@ def test_prediction_record_shape():
     assert prediction_record(article, [found]) == {
         "article": "story",
         "attributions": [
-            {"source": [[0, 7]], "cue": [[8, 12]], "content": [[13, 28]], "recipient": [], "kind": "wire", "quote": False}
+            {"source": [[0, 7]], "cue": [[8, 12]], "content": [[13, 28]], "recipient": [], "kind": "wire", "quote": False,
+             "reported_in": []}
         ],
     }
+
+
+def test_prediction_record_lists_a_reported_statement_only_when_asked():
+    text = "Sputnik reported that the Pentagon said the drills ended."
+    article = Article(id="story", text=text)
+    sputnik = Mention("Sputnik", Span(0, 7), "wire", "Sputnik")
+    pentagon = Mention("the Pentagon", Span(22, 34), "government", "Pentagon")
+    outer = Attribution("story", sputnik, "reported", (Span(8, 16),), (Span(17, 56),), text[17:56],
+                        source_spans=(Span(0, 7),))
+    inner = Attribution("story", pentagon, "said", (Span(35, 39),), (Span(40, 56),), "the drills ended",
+                        source_spans=(Span(22, 34),), reported_in=(Span(8, 16),))
+    assert [a["cue"] for a in prediction_record(article, [outer, inner])["attributions"]] == [[[8, 16]]]
+    listed = prediction_record(article, [outer, inner], nested=True)["attributions"]
+    assert [(a["cue"], a["reported_in"]) for a in listed] == [([[8, 16]], []), ([[35, 39]], [[8, 16]])]
 
 
 def test_predict_runs_the_given_extractor_on_the_gold_text():

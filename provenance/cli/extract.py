@@ -24,27 +24,39 @@ CONTENT_WIDTH = 120
 @cli.command(epilog="Example: provenance extract samples/ --format jsonl")
 @paths_argument
 @format_option(["text", "json", "jsonl"])
+@click.option(
+    "--nested",
+    is_flag=True,
+    help="Also list statements reported inside another attribution (\"Sputnik reported that the "
+    "Pentagon said ...\"); like PolNeAR, the default lists only the outer one.",
+)
 @quiet_option
 @record_field_options
-def extract(paths: tuple[Path, ...], fmt: str, quiet: bool, fields: RecordFields) -> None:
+def extract(paths: tuple[Path, ...], fmt: str, nested: bool, quiet: bool, fields: RecordFields) -> None:
     """Show who said what in PATHS: source, cue and content.
 
     The json and jsonl formats give one object per article,
     {"article": <file stem>, "attributions": [...]}, each attribution holding
     [start, end] character offsets into the file's text for its source, cue,
-    content and recipient, plus the source's kind and whether it is a quote.
-    This is the predictions format `provenance eval --pred` scores.
+    content and recipient, plus the source's kind, whether it is a quote and,
+    with --nested, the cue of the attribution it is reported in. This is the
+    predictions format `provenance eval --pred` scores.
     """
     articles, failures = read_inputs(paths, quiet=quiet, fields=fields)
-    found = [(article, extract_attributions(article)) for article in articles]
+    found = []
+    for article in articles:
+        attributions = extract_attributions(article)
+        if not nested:
+            attributions = tuple(attribution for attribution in attributions if not attribution.reported_in)
+        found.append((article, attributions))
     if fmt == "text":
         click.echo(render_text(found), nl=False)
     elif fmt == "jsonl":
         for article, attributions in found:
-            record = prediction_record(article, attributions)
+            record = prediction_record(article, attributions, nested=True)
             click.echo(json.dumps(record, sort_keys=True, ensure_ascii=False))
     else:
-        records = [prediction_record(article, attributions) for article, attributions in found]
+        records = [prediction_record(article, attributions, nested=True) for article, attributions in found]
         click.echo(dump_json(records), nl=False)
     exit_for(failures)
 
@@ -153,6 +165,8 @@ def render_text(found: list[tuple[Article, tuple[Attribution, ...]]]) -> str:
             lines.append(f"     content: {content}{'  (quote)' if attribution.quote else ''}")
             if attribution.recipient_spans:
                 lines.append(f"     to:      {_pieces(article.text, attribution.recipient_spans)}")
+            if attribution.reported_in:
+                lines.append(f"     within:  {_pieces(article.text, attribution.reported_in)}")
         lines.append("")
     return "\n".join(lines)
 

@@ -19,11 +19,13 @@ A few things are then done outside the patterns:
   question"); "has since" and a pronoun's contracted auxiliary ("he’s said")
   before the cue join it too;
 - a cue inside the content or the source of another attribution of its
-  sentence is dropped when it opens the other cue's complement clause ("he
-  said voters want ...") or lies in an "according to" attribution, or when
-  it is weak (``Settings.min_nested_cue_weight``) and not a second statement
-  of the same source ("..., claiming that ..."): PolNeAR's annotators rarely
-  mark such nested attributions;
+  sentence is nested (:mod:`~provenance.extract.nesting`): a statement
+  reported in the other ("Sputnik reported that the Pentagon said ...") is
+  kept with its ``reported_in`` cue, so its chain runs through the reporter,
+  unless its cue is weak ("he said voters want ...",
+  ``Settings.min_nested_cue_weight``); other weak nested cues are dropped
+  unless they are a second statement of the same source ("..., claiming
+  that ..."): PolNeAR's annotators rarely mark nested attributions;
 - sources and recipients become :class:`~provenance.model.Mention` records
   through :class:`~provenance.extract.mentions.MentionResolver`.
 
@@ -47,7 +49,8 @@ from .fallback import fallback_matches
 from .mentions import MentionResolver
 from .rules import RuleMatch, load_rules, macro_pattern, match_rules
 from .sentences import Sentence, paragraph_sentences, paragraph_spans
-from .tagger import CUE_TAGS, Cue, Tagged, may_hold_cue, tag_tokens
+from .nesting import is_swallowed, is_unmarked_nested, reporting
+from .tagger import CUE_TAGS, Tagged, may_hold_cue, tag_tokens
 
 __all__ = ["extract_attributions"]
 
@@ -60,8 +63,6 @@ _PERFECT = frozenset({"has", "have", "had"})  # the auxiliary of "has since said
 #: A pronoun with its auxiliary in one token ("he’s said"): PolNeAR counts the auxiliary in the cue.
 _RE_CONTRACTION = re.compile(r"(\w+)(['’](?:s|ve|re|ll|d))", re.IGNORECASE)
 _CONTRACTED = frozenset({"he", "she", "it", "they", "we", "you", "i", "who", "that"})
-#: Tags that end a clause: conjunction, comma, semicolon, colon, "as", quotation, dash.
-_CLAUSE_BREAKS = frozenset("x,;:sQ-")
 Ranges = tuple[tuple[int, int], ...]  # [start, end) unit ranges of one role
 
 
@@ -77,6 +78,7 @@ class _Found:
     recipient: list[Span]
     quote: bool
     open_quote: bool  # the content ends with a quotation
+    reported_in: tuple[Span, ...] = ()  # the cue of the attribution this one is reported in
 
 
 def extract_attributions(article: Article, *, settings: Settings = DEFAULT_SETTINGS) -> tuple[Attribution, ...]:
@@ -91,8 +93,8 @@ def extract_attributions(article: Article, *, settings: Settings = DEFAULT_SETTI
         ``min_nested_cue_weight`` does so for cues inside the content or
         the source of another attribution of their sentence (and
         ``min_sibling_cue_weight`` for such a cue of the same source in a
-        clause of its own); ``drop_complement_cues`` drops a nested cue
-        opening the other's complement clause whatever its weight.
+        clause of its own); ``nest_reported_cues`` marks a statement reported
+        in another attribution instead (see :mod:`~provenance.extract.nesting`).
 
     Returns
     -------
@@ -137,9 +139,15 @@ def extract_attributions(article: Article, *, settings: Settings = DEFAULT_SETTI
             for unit in sorted(best):
                 in_sentence.append(_build((number, position), best[unit], row, in_sentence, sentence))
             for unit, item in zip(sorted(best), in_sentence):
-                if _is_swallowed(item, in_sentence):
+                if is_swallowed(item, in_sentence):
                     continue
-                if not _is_unmarked_nested(item, in_sentence, row, row.cues[unit], settings):
+                cue = row.cues[unit]
+                outer = reporting(item, in_sentence, row, settings=settings)
+                if outer is None:
+                    if not is_unmarked_nested(item, in_sentence, cue, settings=settings):
+                        found.append(item)
+                elif cue is None or cue.weight >= settings.min_nested_cue_weight:
+                    item.reported_in = tuple(outer.cue)  # kept for the chain; PolNeAR marks only the outer one
                     found.append(item)
         # quotations are gathered now, while the paragraph's tokens are at hand: they read
         # only this paragraph and the ones after it, so the document may forget it next
@@ -156,79 +164,6 @@ def extract_attributions(article: Article, *, settings: Settings = DEFAULT_SETTI
         attribution = _attribution(article, item, resolver)
         results.setdefault(attribution.evidence, attribution)
     return tuple(sorted(results.values(), key=lambda a: (a.evidence, a.cue)))
-
-
-def _is_unmarked_nested(item: _Found, others: list[_Found], row: Tagged, cue: Cue | None, settings: Settings) -> bool:
-    """True for a nested attribution PolNeAR's annotators would not mark.
-
-    It is nested when its cue lies in the content or the source of another
-    attribution of its sentence ("he said voters want ...", "voters who
-    backed Trump said ..."); PolNeAR never nests one attribution in another,
-    and marks the outer one. The nested one is dropped when it is reported
-    within the other (:func:`_is_reported_within`, with
-    ``settings.drop_complement_cues``), or when its cue is weak
-    (``settings.min_nested_cue_weight``) unless it is a second statement of
-    the other's source in a clause of its own ("..., claiming that ...", "...
-    and admitted ...", ``settings.min_sibling_cue_weight``).
-    """
-    start = item.cue[0].start
-    for other in others:
-        if other is item or not _holds(other, start):
-            continue
-        if settings.drop_complement_cues and _is_reported_within(item, other, row):
-            return True
-        if cue is not None and cue.weight < settings.min_nested_cue_weight:
-            is_sibling = bool(item.source) and item.source == other.source
-            if not is_sibling or cue.weight < settings.min_sibling_cue_weight:
-                return True
-    return False
-
-
-def _is_reported_within(item: _Found, outer: _Found, row: Tagged) -> bool:
-    """True when ``item`` is part of what ``outer`` reports, whatever its cue's weight.
-
-    That is when it opens ``outer``'s complement clause ("said voters want",
-    "said on Monday that he expects") or ``outer`` is "according to" (but
-    "According to Yahoo News, Lee said ..." stays: it carries Lee's chain
-    through Yahoo News, its recipient). "Voters who backed Trump said ..."
-    is not: each of the two holds the other, and "said" is the outer one.
-    """
-    if any(span.start <= outer.cue[0].start < span.end for span in item.source):
-        return False
-    return (_is_according(outer, row) and not item.recipient) or _opens_complement(item, outer, row)
-
-
-def _holds(item: _Found, position: int) -> bool:
-    """True when ``position`` lies in ``item``'s content or source."""
-    return any(span.start <= position < span.end for span in (*item.content, *item.source))
-
-
-def _is_according(item: _Found, row: Tagged) -> bool:
-    """True when ``item``'s cue is "according to"."""
-    return any("A" in row.tags[start:end] for start, end in item.match.roles["cue"])
-
-
-def _opens_complement(item: _Found, outer: _Found, row: Tagged) -> bool:
-    """True when ``item`` starts after ``outer``'s cue with no clause break between them.
-
-    Only words may stand between ("said Tuesday that voters want"): no comma,
-    conjunction, "as", quotation, colon, semicolon or dash.
-    """
-    end = outer.match.roles["cue"][-1][1]
-    roles = item.match.roles
-    start = min([roles["cue"][0][0], *(first for first, _ in roles.get("source", ()) if first >= end)])
-    return start >= end and _CLAUSE_BREAKS.isdisjoint(row.tags[end:start])
-
-
-def _is_swallowed(item: _Found, others: list[_Found]) -> bool:
-    """True when ``item``'s cue lies inside the longer cue of another attribution of its
-    sentence ("continued to portray", "issued a statement saying": one cue, not two)."""
-    start, end = item.cue[0].start, item.cue[-1].end
-    return any(
-        other is not item and other.cue[0].start <= start and end <= other.cue[-1].end and len(other.cue) == 1
-        and other.cue[0].end - other.cue[0].start > end - start
-        for other in others
-    )
 
 
 def _normalized(text: str) -> str:
@@ -551,6 +486,7 @@ def _attribution(article: Article, item: _Found, resolver: MentionResolver) -> A
         recipient=recipient,
         recipient_spans=tuple(item.recipient),
         quote=item.quote,
+        reported_in=item.reported_in,
     )
 
 

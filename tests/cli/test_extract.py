@@ -45,7 +45,7 @@ def test_extract_jsonl_shape(runner, tmp_path, fake_extractor):
     record = json.loads(line)
     assert record["article"] == "story-one"
     first, no_source = record["attributions"]
-    assert set(first) == {"source", "cue", "content", "recipient", "kind", "quote"}
+    assert set(first) == {"source", "cue", "content", "recipient", "kind", "quote", "reported_in"}
     assert first["kind"] == "government" and first["quote"] is False
     assert [STORY[start:end] for start, end in first["source"]] == ["The ministry"]
     assert [STORY[start:end] for start, end in first["cue"]] == ["said"]
@@ -176,3 +176,14 @@ def test_eval_with_a_bad_predictions_file(runner, tmp_path):
     result = runner.invoke(cli, ["eval", str(MINI), "--pred", str(predictions)])
     assert result.exit_code == 1
     assert "pred.jsonl:1" in result.stderr
+
+
+def test_extract_lists_a_reported_statement_only_with_nested(runner, tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Sputnik reported on Tuesday that the Pentagon said the drills would end soon.\n", encoding="utf-8")
+    plain = json.loads(runner.invoke(cli, ["extract", str(path), "--format", "jsonl"]).stdout)
+    nested = json.loads(runner.invoke(cli, ["extract", str(path), "--format", "jsonl", "--nested"]).stdout)
+    assert [a["reported_in"] for a in plain["attributions"]] == [[]]
+    assert sorted(a["reported_in"] for a in nested["attributions"]) == [[], [[8, 16]]]
+    text = runner.invoke(cli, ["extract", str(path), "--nested"]).stdout
+    assert "within:  reported" in text

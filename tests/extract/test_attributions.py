@@ -361,7 +361,7 @@ def test_weak_cue_inside_a_reported_clause_is_dropped():
 def test_weak_nested_cue_kept_when_asked():
     from provenance.settings import Settings
 
-    keep_all = Settings(min_nested_cue_weight=0.0, drop_complement_cues=False)
+    keep_all = Settings(min_nested_cue_weight=0.0, nest_reported_cues=False)
     found = extract_attributions(article("The mayor said voters want a new stadium."), settings=keep_all)
     assert [(a.source.text, a.cue) for a in found] == [("The mayor", "said"), ("voters", "want")]
 

@@ -1,4 +1,10 @@
-"""extract_attributions: which attributions nested in another one are kept (PolNeAR marks the outer one)."""
+"""extract_attributions: attributions nested in another one (PolNeAR marks the outer one).
+
+A statement reported in another attribution is kept, marked with the other's
+cue (``reported_in``), when its cue is strong, and dropped when weak; other
+weak nested cues are dropped unless they are a second statement of the same
+source.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,22 @@ from provenance.model import Article
 from provenance.settings import Settings
 
 
+def extracted(text: str, **options):
+    return extract_attributions(Article(id="test", text=text), settings=Settings(**options))
+
+
 def found(text: str, **options) -> list[tuple[str | None, str]]:
-    attributions = extract_attributions(Article(id="test", text=text), settings=Settings(**options))
-    return [(a.source.text if a.source else None, a.cue) for a in attributions]
+    """(source, cue) of the attributions in the article's own voice: what PolNeAR marks."""
+    return [(a.source.text if a.source else None, a.cue) for a in extracted(text, **options) if not a.reported_in]
+
+
+def reported(text: str, **options) -> list[tuple[str | None, str, str]]:
+    """(source, cue, cue of the outer attribution) of the statements reported in another."""
+    return [
+        (a.source.text if a.source else None, a.cue, " ".join(text[s.start : s.end] for s in a.reported_in))
+        for a in extracted(text, **options)
+        if a.reported_in
+    ]
 
 
 @pytest.mark.parametrize(
@@ -39,8 +58,32 @@ def found(text: str, **options) -> list[tuple[str | None, str]]:
         ),
     ],
 )
-def test_cue_in_the_complement_of_another_is_dropped(text, expected):
+def test_cue_in_the_complement_of_another_is_not_an_attribution_of_its_own(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Sputnik reported on Tuesday that the Pentagon said the drills would end soon.",
+            [("the Pentagon", "said", "reported")],
+            id="strong-cue-reported-in-a-report",
+        ),
+        pytest.param(
+            "Mr. Hale said he was glad to see the deal signed, according to The Boston Globe.",
+            [("Mr. Hale", "said", "according to")],
+            id="speech-inside-according-to",
+        ),
+        pytest.param(
+            "The governor said on Tuesday that voters want a special session.",
+            [],
+            id="weak-cue-in-the-complement-is-dropped",
+        ),
+    ],
+)
+def test_strong_reported_statement_is_kept_with_the_cue_it_is_reported_in(text, expected):
+    assert reported(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -76,7 +119,7 @@ def test_weak_cue_of_another_source_in_its_own_clause_is_dropped():
 
 def test_complement_cues_kept_when_asked():
     text = "The governor said on Tuesday that he knows the risks of a special session."
-    assert found(text, drop_complement_cues=False) == [("The governor", "said"), ("he", "knows")]
+    assert found(text, nest_reported_cues=False) == [("The governor", "said"), ("he", "knows")]
 
 
 def test_sibling_weight_is_a_setting():
