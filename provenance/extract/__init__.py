@@ -13,6 +13,9 @@ A few things are then done outside the patterns:
 - a quotation is continued by the pure-quote sentences that follow it in its
   paragraph ("“A,” he said. “B.”"), and by the next paragraphs while it is
   left open at a paragraph end;
+- a bare cue ("Sanders said.") takes the pure-quote sentences before it, and a
+  line opening its paragraph ("- Hillary Clinton.") the paragraph before it
+  when that is all quotation;
 - a particle PolNeAR counts in the cue ("railed against", "talked about",
   ``cue_particles.txt``) joins the cue and leaves the content, as do the
   words a cue of ``cue_extensions.tsv`` runs on over ("continued to
@@ -55,9 +58,10 @@ from .tagger import CUE_TAGS, Tagged, may_hold_cue, tag_tokens
 __all__ = ["extract_attributions"]
 
 _CUE_TAG_SET = frozenset(CUE_TAGS.values())
-#: Tags that may start a rule: the cue tags, the colon of "Poll: Sanders leads"
-#: and the document of "in a CNN poll".
-_TRIGGER_TAGS = _CUE_TAG_SET | {":", "D"}
+#: Tags that may start a rule: the cue tags, the colon of "Poll: Sanders leads",
+#: the document of "in a CNN poll", the "To" of "To Sharp, Trump is ..." and the
+#: dash of a credit line ("- Hillary Clinton." after a quoted paragraph).
+_TRIGGER_TAGS = _CUE_TAG_SET | {":", "D", "T", "-"}
 _QUOTE_TAIL = frozenset(".,?!")
 _PERFECT = frozenset({"has", "have", "had"})  # the auxiliary of "has since said"
 #: A pronoun with its auxiliary in one token ("he’s said"): PolNeAR counts the auxiliary in the cue.
@@ -417,7 +421,12 @@ def _inherited_source(row: Tagged, before: list[_Found]) -> list[Span]:
 
 
 def _preceding_quotes(item: _Found, document: _Document) -> None:
-    """Take as content the pure-quote sentences just before a bare "Sanders said."."""
+    """Take as content the pure-quote sentences just before a bare "Sanders said.".
+
+    A sentence opening its paragraph ("- Hillary Clinton.", a credit line)
+    takes the paragraph before it when that is all quotation, unless a colon
+    ends it ("Cruz continued:" introduces the quotes after it).
+    """
     number, position = item.index
     rows = document.rows(number)
     pieces = []
@@ -425,9 +434,19 @@ def _preceding_quotes(item: _Found, document: _Document) -> None:
         if not _is_pure_quote(sentence):
             break
         pieces.append(Span(sentence.tokens[0].start, sentence.tokens[0].end))
+    if not pieces and position == 0 and rows[0][0].tokens[-1].text != ":":
+        pieces = _quoted_paragraph(document, number - 1)[::-1]
     if pieces:
         item.content = pieces[::-1]
         item.quote = True
+
+
+def _quoted_paragraph(document: _Document, number: int) -> list[Span]:
+    """The quotations of paragraph ``number`` when it holds nothing else, else []."""
+    rows = document.rows(number) if number >= 0 else []
+    if not rows or not all(_is_pure_quote(sentence) for sentence, _ in rows):
+        return []
+    return [Span(sentence.tokens[0].start, sentence.tokens[0].end) for sentence, _ in rows]
 
 
 def _is_pure_quote(sentence: Sentence) -> bool:

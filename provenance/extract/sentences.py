@@ -11,9 +11,10 @@ are apostrophes far more often than quotes and are left alone.
 
 Sentences end at ``.``, ``?`` or ``!`` (or a quotation ending with one) before
 a capitalised word, a digit or a quotation. A period after a known
-abbreviation ("Gen.", "Mr."), an initial ("John F. Kennedy") or a dotted word
-("U.S.") belongs to the word and ends nothing. No input raises: unbalanced
-marks only make a quotation run to the end of its paragraph.
+abbreviation ("Gen.", "Mr."), an initial ("John F. Kennedy"), a dotted word
+("U.S.") or the "No." of "No. 2" belongs to the word and ends nothing. No
+input raises: unbalanced marks only make a quotation run to the end of its
+paragraph.
 """
 
 from __future__ import annotations
@@ -178,7 +179,8 @@ def _words(text: str, start: int, end: int, abbreviations: frozenset[str]) -> li
 
     The pattern lets every word take a period that follows it; the period is
     split off again unless the word is an abbreviation ("Gen."), an initial
-    ("F.") or a dotted word ("U.S."). Only words before a period pay for the check.
+    ("F.") or a dotted word ("U.S."), or is the "No." of a number ("No. 2"). Only
+    words before a period pay for the check.
     """
     new = tuple.__new__  # Token(...) goes through a Python-level __new__: this is the hot loop
     tokens = []
@@ -187,11 +189,22 @@ def _words(text: str, start: int, end: int, abbreviations: frozenset[str]) -> li
         word = match.group()
         first, last = match.span()
         if word[-1] == "." and len(word) > 1 and not _takes_period(word[:-1], abbreviations):
+            if word in _NUMBER_SIGNS and _is_number_sign(text, last):
+                append(new(Token, (word, first, last, False, False)))
+                continue
             append(new(Token, (word[:-1], first, last - 1, False, False)))
             append(new(Token, (".", last - 1, last, False, False)))
         else:
             append(new(Token, (word, first, last, False, False)))
     return tokens
+
+
+_NUMBER_SIGNS = frozenset({"No."})  # a lowercase "no." before a number is more often the answer "no"
+
+
+def _is_number_sign(text: str, end: int) -> bool:
+    """True when a space and a digit follow: the "No." of "the No. 2 Republican", "No. 14-1418"."""
+    return text[end : end + 1] == " " and text[end + 1 : end + 2].isdigit()
 
 
 def _takes_period(word: str, abbreviations: frozenset[str]) -> bool:

@@ -24,12 +24,18 @@ tag    what                          tag    what
 ``W``  intention ("plans to")
 ``J``  stance ("confident")
 ``L``  naming ("call it ...")
+``E``  hearsay ("reportedly")
+``T``  "To" of "To Sharp, ..."
 ``Q``  a whole quotation             ``m``  time word ("Tuesday")
 ``N``  capitalised word              ``I``  "in" (a cue in "in a poll")
 ``n``  source noun ("officials")     ``u``  "on" (a show: "on CNN")
 ``D``  document ("poll", "report")   ``j``  "it" ("it was reported")
 ``i``  medium ("interview")          ``w``  any other word
 =====  ============================  =====  ==============================
+
+A capitalised cue word inside a name is ``N`` ("spokeswoman Hope Hicks",
+"Read said"), and a hearsay adverb before a cue verb is its adverb ``a``
+("reportedly said").
 
 Punctuation keeps its own character (``,`` ``:`` ``;`` ``(`` ``)`` ``'``; a colon
 is also the cue of "Poll: ...");
@@ -63,6 +69,7 @@ CUE_TAGS = {
     "intend": "W",
     "stance": "J",
     "naming": "L",
+    "hearsay": "E",
 }
 _WORD_TAGS = {
     "as": "s",
@@ -132,11 +139,21 @@ def tag_tokens(tokens: tuple[Token, ...] | list[Token]) -> Tagged:
     tags = list(map(_TAG, entries))
     units = list(map(_SPAN, tokens))
     found: list[Cue | None] = list(map(_CUE, entries))
+    # a capitalised adverb opening a sentence ("Still, ...") is common and never a name: only
+    # a later capitalised cue word, or a cue verb opening the sentence, is looked at
+    maybe_names = (tags and tags[0] == "V" and texts[0] in _CAPITALISED_CUES) or not _CAPITALISED_CUES.isdisjoint(texts[1:])
+    names = _cue_words_in_names(texts, tags) if maybe_names else ()
+    for index in names:
+        tags[index], found[index] = "N", None
+    if "'" in tags:
+        _possessive_apostrophes(texts, tags, tokens)
+    if texts and texts[0] in _OPENING_TO:
+        tags[0] = "T"
     if any(map(_OPENS_MULTI, entries)):
         merged = []  # (index, cue) of each multi-word cue, left to right; a cue's words open no other
         after = 0
         for index in [index for index, entry in enumerate(entries) if entry[3]]:
-            if index >= after:
+            if index >= after and index not in names:
                 cue = _multiword_cue(tokens, index, multi[entries[index][0]])
                 if cue is not None:
                     merged.append((index, cue))
@@ -146,6 +163,8 @@ def tag_tokens(tokens: tuple[Token, ...] | list[Token]) -> Tagged:
             tags[index:last] = [CUE_TAGS[cue.kind]]
             units[index:last] = [(tokens[index].start, tokens[last - 1].end)]
             found[index:last] = [cue]
+    if "E" in tags:
+        _hearsay_before_cue(tags, found)
     # only the final run of sentence marks ends the sentence; a period inside it ("D-Fla.") is noise
     final = len(tags)
     while final and tags[final - 1] == ".":
@@ -160,6 +179,7 @@ def tag_tokens(tokens: tuple[Token, ...] | list[Token]) -> Tagged:
 #: remembered reading saves the lowering, the lookups and the open-class test.
 _KNOWN: dict[str, tuple[str, str, Cue | None, bool]] = {}
 _KNOWN_LIMIT = 100_000  # words; a full memory is emptied, not grown
+_CAPITALISED_CUES: set[str] = set()  # remembered texts of capitalised cue words and auxiliaries
 _QUOTE: tuple[str, str, Cue | None, bool] = ("", "Q", None, False)  # a whole quotation: one unit
 _TEXT, _IS_QUOTE, _SPAN = itemgetter(0), itemgetter(3), itemgetter(slice(1, 3))  # of a Token
 _TAG, _CUE, _OPENS_MULTI = itemgetter(1), itemgetter(2), itemgetter(3)  # of a reading
@@ -174,8 +194,66 @@ def _learn(text: str) -> tuple[str, str, Cue | None, bool]:
     entry = (word, tag, cue, word in multi)
     if len(_KNOWN) >= _KNOWN_LIMIT:
         _KNOWN.clear()
+        _CAPITALISED_CUES.clear()
     _KNOWN[text] = entry
+    if tag in _CUE_OR_AUXILIARY and text[:1].isupper() and not text.isupper():
+        _CAPITALISED_CUES.add(text)  # may be a name ("Hope Hicks"): see _cue_words_in_names
     return entry
+
+
+_OPENING_TO = frozenset({"To", "TO"})  # "To Sharp, Trump is ...": a viewpoint, tagged T
+_CUE_OR_AUXILIARY = _CUE_TAG_CHARS | {"a"}
+
+
+def _cue_words_in_names(texts: list[str], tags: list[str]) -> list[int]:
+    """Indexes of capitalised cue words or auxiliaries that are part of a name.
+
+    Mid-sentence, after a lowercase word and before a capitalised one
+    ("spokeswoman Hope Hicks said", "Abortion rights Advocates"); a cue word
+    opening a sentence right before another cue ("Read said").
+    """
+    found = []
+    last = len(tags) - 1
+    for index, tag in enumerate(tags):
+        if texts[index] not in _CAPITALISED_CUES or tag not in _CUE_OR_AUXILIARY:
+            continue
+        following = tags[index + 1] if index < last else ""
+        if index == 0:
+            if tag == "V" and following in _CUE_TAG_CHARS:
+                found.append(index)
+        elif following == "N" and texts[index - 1][:1].islower():
+            found.append(index)
+    return found
+
+
+def _possessive_apostrophes(texts: list[str], tags: list[str], tokens: tuple[Token, ...] | list[Token]) -> None:
+    """The apostrophe of a plural possessive ("Sanders' team") reads as part of the name, ``N``.
+
+    Not before a cue word ("Sanders' attacks on"): a nominal cue keeps its own frame.
+    """
+    last = len(tags) - 1
+    for index, tag in enumerate(tags):
+        if (
+            tag == "'"
+            and 0 < index < last
+            and texts[index - 1][-1:] in "sS"
+            and not tokens[index - 1].is_quote
+            and texts[index + 1][:1].isalpha()
+            and tags[index + 1] not in _CUE_OR_AUXILIARY
+        ):
+            tags[index] = "N"
+
+
+def _hearsay_before_cue(tags: list[str], found: list[Cue | None]) -> None:
+    """A hearsay adverb before a cue verb is that cue's adverb ("reportedly said")."""
+    for index, tag in enumerate(tags):
+        if tag != "E":
+            continue
+        after = index + 1
+        while after < len(tags) and tags[after] in "aB":
+            after += 1
+        if after < len(tags) and tags[after] in _CUE_TAG_CHARS and tags[after] != "E":
+            tags[index], found[index] = "a", None
 
 
 def _lowered(text: str) -> str:
@@ -185,14 +263,23 @@ def _lowered(text: str) -> str:
 def may_hold_cue(tokens: tuple[Token, ...] | list[Token]) -> bool:
     """Return True when a token could start a cue (or is a colon): a cheap test before tagging.
 
+    A sentence opening with "To" or a dash may hold one too ("To Sharp, ...",
+    "- Hillary Clinton." crediting a quotation).
+
     Examples
     --------
     >>> from provenance.extract.sentences import tokenize
     >>> may_hold_cue(tokenize("Blue skies ahead.")), may_hold_cue(tokenize("Reuters said so."))
     (False, True)
     """
+    if tokens and tokens[0].text in _OPENERS:
+        return True
     starters = _cue_starters()
     return not starters.isdisjoint(map(str.casefold, map(_TEXT, tokens)))  # maps: no Python loop
+
+
+#: Sentence openers that may start a cue: "To Sharp, ...", the dash of a credit line.
+_OPENERS = _OPENING_TO | {"-", "—", "–"}
 
 
 @lru_cache(maxsize=1)

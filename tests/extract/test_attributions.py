@@ -434,6 +434,47 @@ def test_bare_cue_takes_the_quotes_before_it():
     assert found.content == "“You got the names?” “Okay, great!”"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cue", "expected"),
+    [
+        # "To X, C": a viewpoint opening the sentence; X is a name or a pronoun
+        ("To Ms. Ortega, the budget is a moral document.", "To", ("Ms. Ortega", "To", None, "the budget is a moral document")),
+        ("To Jane Roe, a nurse from Ohio, the new rules were a relief.", "To", ("Jane Roe, a nurse from Ohio,", "To", None, "the new rules were a relief")),
+        # "reportedly": a hearsay adverb is the cue of the clause around it, with no source ...
+        ("The council has reportedly hired a new auditor.", "reportedly", (None, "reportedly", None, "The council has hired a new auditor")),
+        # ... but only an adverb of a cue verb after it
+        ("The mayor reportedly said the plan was dead.", "reportedly said", ("The mayor", "reportedly said", None, "the plan was dead")),
+        # a capitalised cue word inside a name ("Hope") is part of the source
+        ("Campaign spokeswoman Hope Lee said the rally was canceled.", "said", ("Campaign spokeswoman Hope Lee", "said", None, "the rally was canceled")),
+        # a subject with a long appositive holding commas of its own, opening the sentence
+        (
+            "Ann Lee, a nurse who moved to Ohio in 2010, after the plant closed, and who now runs a clinic, said the rules were unfair.",
+            "said",
+            ("Ann Lee, a nurse who moved to Ohio in 2010, after the plant closed, and who now runs a clinic,", "said", None, "the rules were unfair"),
+        ),
+        # the apostrophe of a plural possessive stays in the source
+        ("The Wilsons' lawyer said the suit was dropped.", "said", ("The Wilsons' lawyer", "said", None, "the suit was dropped")),
+    ],
+)
+def test_engine_construction(sentence, cue, expected):
+    assert [roles(a) for a in extract_attributions(article(sentence)) if a.cue == cue] == [expected]
+
+
+def test_viewpoint_needs_a_name_or_pronoun():
+    assert [a.cue for a in extract_attributions(article("To the surprise of many, the bill passed.")) if a.cue == "To"] == []
+
+
+def test_credit_line_takes_the_quoted_paragraph_before_it():
+    text = "“We will balance the budget. We always do.”\n\n— Jane Roe, in a speech.\n\nShe did not."
+    found = only(text)
+    assert (found.source.text, found.cue, found.content) == ("Jane Roe", "—", "“We will balance the budget. We always do.”")
+
+
+def test_a_colon_line_after_a_quoted_paragraph_takes_the_quote_after_it():
+    text = "“We will win.”\n\nRoe continued:\n\n“The polls are wrong.”"
+    assert [(a.cue, a.content) for a in extract_attributions(article(text))] == [("continued:", "“The polls are wrong.”")]
+
+
 def test_gerund_inherits_the_source():
     found = extract_attributions(article("The mayor said the plan was sound, adding that it would save money."))
     assert [(a.source.text, a.cue, a.content) for a in found] == [

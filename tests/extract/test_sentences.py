@@ -21,6 +21,7 @@ def texts(text):
         ('“One. Two,” he said. “Three.”', ["“One. Two,” he said .", "“Three.”"]),
         ("“Really?” he asked.", ["“Really?” he asked ."]),
         ("It was 3.5 percent.", ["It was 3.5 percent ."]),
+        ("He is the No. 2 Republican. She said no. 2020 was bad.", ["He is the No. 2 Republican .", "She said no .", "2020 was bad ."]),
         ("Line one\nLine two", ["Line one", "Line two"]),
     ],
 )

@@ -23,6 +23,12 @@ from provenance.extract.tagger import tag_tokens
         ("The meeting was first reported by Politico.", "dwBaVbN."),
         ("Trump's criticism of the plan drew fire.", "NOdwww."),
         ("Their criticism of the plan drew fire.", "gOdwww."),
+        ("Read said the aide left.", "NVdnw."),  # a cue verb opening a sentence before a cue: a name
+        ("Party aide Hope Lee said it.", "nnNNVj."),  # a capitalised cue word after a lowercase one, before a name
+        ("To Lee, it was over.", "TN,jBo."),
+        ("He has reportedly left.", "paEw."),
+        ("He reportedly told CNN.", "paRN."),
+        ("Sanders' aides said it.", "NNnVj."),  # a plural possessive's apostrophe is part of the name
     ],
 )
 def test_tags(sentence, tags):
