@@ -40,14 +40,12 @@ the rules do not understand simply yields nothing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..ingest.metadata import parse_dateline
-from ..lexicon import load_table, load_words
 from ..model import Article, Attribution, Span
 from ..settings import DEFAULT_SETTINGS, Settings
+from .boundaries import contraction_before, cue_boundaries, text_at
 from .fallback import fallback_matches
 from .mentions import MentionResolver
 from .rules import RuleMatch, load_rules, macro_pattern, match_rules
@@ -63,10 +61,6 @@ _CUE_TAG_SET = frozenset(CUE_TAGS.values())
 #: dash of a credit line ("- Hillary Clinton." after a quoted paragraph).
 _TRIGGER_TAGS = _CUE_TAG_SET | {":", "D", "T", "-"}
 _QUOTE_TAIL = frozenset(".,?!")
-_PERFECT = frozenset({"has", "have", "had"})  # the auxiliary of "has since said"
-#: A pronoun with its auxiliary in one token ("he’s said"): PolNeAR counts the auxiliary in the cue.
-_RE_CONTRACTION = re.compile(r"(\w+)(['’](?:s|ve|re|ll|d))", re.IGNORECASE)
-_CONTRACTED = frozenset({"he", "she", "it", "they", "we", "you", "i", "who", "that"})
 Ranges = tuple[tuple[int, int], ...]  # [start, end) unit ranges of one role
 
 
@@ -226,7 +220,7 @@ class _Document:
 
 def _build(index: tuple[int, int], match: RuleMatch, row: Tagged, before: list[_Found], sentence: Sentence) -> _Found:
     roles = match.roles
-    cue_ranges, content_ranges = _with_particle(roles, row, sentence)
+    cue_ranges, content_ranges = cue_boundaries(roles, row, sentence)
     quote = any("Q" in row.tags[start:end] for start, end in content_ranges)
     open_quote = bool(content_ranges) and row.tags[content_ranges[-1][1] - 1] == "Q"
     source = _spans(row, roles.get("source", ()))
@@ -234,13 +228,13 @@ def _build(index: tuple[int, int], match: RuleMatch, row: Tagged, before: list[_
         source = _inherited_source(row, before)
     cue = _spans(row, cue_ranges)
     content = _spans(row, content_ranges)
-    contraction = _contraction_before(row, cue_ranges[0][0], sentence)
+    contraction = contraction_before(row, cue_ranges[0][0], sentence)
     if contraction is not None:  # "he’s said": PolNeAR's cue is "’s said", its source "he"
         cue[0] = Span(contraction, cue[0].end)
         for spans in (source, content):
             if spans and spans[-1].end > contraction >= spans[-1].start:
                 spans[-1] = Span(spans[-1].start, contraction)
-    if cue[-1].end < sentence.span.end and _text_at(sentence, cue[-1].end) == ":":
+    if cue[-1].end < sentence.span.end and text_at(sentence, cue[-1].end) == ":":
         cue[-1] = Span(cue[-1].start, cue[-1].end + 1)  # PolNeAR's cue is "said:", colon included
     return _Found(
         index,
@@ -252,161 +246,6 @@ def _build(index: tuple[int, int], match: RuleMatch, row: Tagged, before: list[_
         quote,
         open_quote,
     )
-
-
-def _with_particle(roles: dict[str, Ranges], row: Tagged, sentence: Sentence) -> tuple[Ranges, Ranges]:
-    """The (cue, content) unit ranges, with a particle after the cue moved into it.
-
-    PolNeAR's cue is "talked about", "railed against": the particle joins the
-    cue when no role holds it (the rule read "against the tax" as an adjunct,
-    so the content then starts right after it) or when the content starts
-    with it. A particle of ``cue_particles.txt`` written after a word ("boasted
-    of") joins only that word. An adverb in -ly that no role holds joins it
-    too ("said repeatedly"), as one before the cue does ("gingerly said"). A
-    cue of ``cue_extensions.tsv`` first runs on over the words its annotated
-    cue takes ("continued to question"), and an auxiliary with "since" before
-    the cue joins it ("has since said").
-    """
-    cue_ranges = roles["cue"]
-    content_ranges = roles.get("content", ())
-    after = cue_ranges[-1][1]
-    if len(content_ranges) > 1 and content_ranges[0][1] <= cue_ranges[0][0] and content_ranges[1][0] == after:
-        # the subject came first ("X is known for ..."): the particle is read off the content after the cue
-        cue_ranges, rest = _with_particle({**roles, "content": content_ranges[1:]}, row, sentence)
-        return cue_ranges, (content_ranges[0], *rest)
-    cue_ranges, content_ranges = _extended(roles, row, sentence)
-    cue_ranges = _with_since(cue_ranges, roles, row, sentence)
-    for adverb in (True, False):  # then a particle after what joined ("lashed out at", "spoke briefly about")
-        roles = {**roles, "cue": cue_ranges, "content": content_ranges}
-        joined = _joined_particle(roles, row, sentence, adverb=adverb)
-        if joined == (cue_ranges, content_ranges):
-            break
-        cue_ranges, content_ranges = joined
-    return cue_ranges, content_ranges
-
-
-def _joined_particle(roles: dict[str, Ranges], row: Tagged, sentence: Sentence, *, adverb: bool) -> tuple[Ranges, Ranges]:
-    """The (cue, content) unit ranges with the particle (or, if ``adverb``, the -ly adverb)
-    right after the cue joined to it, if any."""
-    cue_ranges = roles["cue"]
-    content_ranges = roles.get("content", ())
-    after = cue_ranges[-1][1]
-    if after >= len(row.units):
-        return cue_ranges, content_ranges
-    word = _text_at(sentence, row.units[after][0]).casefold()
-    particles = _cue_particles()
-    is_particle = word in particles or (
-        word in _paired_particles() and f"{_text_at(sentence, row.units[after - 1][0]).casefold()} {word}" in particles
-    )
-    is_adverb = adverb and row.tags[after] == "a" and len(word) > 4 and word.endswith("ly")
-    if not (is_particle or is_adverb):
-        return cue_ranges, content_ranges
-    is_taken = any(start <= after < end for ranges in roles.values() for start, end in ranges)
-    starts_content = bool(content_ranges) and content_ranges[0][0] == after and content_ranges[0][1] > after + 1
-    if is_taken and not (is_particle and starts_content):
-        return cue_ranges, content_ranges
-    cue_ranges = (*cue_ranges[:-1], (cue_ranges[-1][0], after + 1))
-    if is_particle and content_ranges and content_ranges[0][0] >= after:
-        content_ranges = ((after + 1, content_ranges[0][1]), *content_ranges[1:])
-    return cue_ranges, content_ranges
-
-
-def _extended(roles: dict[str, Ranges], row: Tagged, sentence: Sentence) -> tuple[Ranges, Ranges]:
-    """The (cue, content) unit ranges with the cue run on as ``cue_extensions.tsv`` says.
-
-    The words taken into the cue must be free or start the content, which
-    then starts after them.
-    """
-    cue_ranges = roles["cue"]
-    content_ranges = roles.get("content", ())
-    after = cue_ranges[-1][1]
-    cue = row.cues[after - 1]
-    extent = _cue_extensions().get(" ".join(cue.words)) if cue is not None else None
-    end = _extension_end(extent, row.tags, after) if extent else None
-    if end is None:
-        return cue_ranges, content_ranges
-    others = [ranges for role, ranges in roles.items() if role not in ("cue", "content")]
-    if any(start < end and after < stop for ranges in others for start, stop in ranges):
-        return cue_ranges, content_ranges
-    cue_ranges = (*cue_ranges[:-1], (cue_ranges[-1][0], end))
-    kept = []
-    for start, stop in content_ranges:
-        if start >= after:  # content after the cue starts after its extension, and after a comma there
-            start = max(start, end)
-            if start + 1 < stop and row.tags[start] in ",:":
-                start += 1
-        if stop > start:
-            kept.append((start, stop))
-    return cue_ranges, tuple(kept)
-
-
-def _with_since(cue_ranges: Ranges, roles: dict[str, Ranges], row: Tagged, sentence: Sentence) -> Ranges:
-    """The cue ranges with "has since" before the cue joined to it ("has since said")."""
-    start = cue_ranges[0][0]
-    if start < 2 or row.tags[start - 2 : start] != "ax" or _text_at(sentence, row.units[start - 1][0]).casefold() != "since":
-        return cue_ranges
-    if _text_at(sentence, row.units[start - 2][0]).casefold() not in _PERFECT:
-        return cue_ranges
-    if any(start - 2 < stop and begin < start for role, ranges in roles.items() if role != "cue" for begin, stop in ranges):
-        return cue_ranges
-    return ((start - 2, cue_ranges[0][1]), *cue_ranges[1:])
-
-
-def _contraction_before(row: Tagged, start: int, sentence: Sentence) -> int | None:
-    """Where the auxiliary of "he’s", "they’ve", "that’s" starts when that word comes just
-    before the cue unit ``start``, else None."""
-    if start == 0 or row.tags[start - 1] not in "pyjtN":
-        return None
-    begin, end = row.units[start - 1]
-    if end - begin > 7:  # longer than "they’ve": no pronoun
-        return None
-    found = _RE_CONTRACTION.fullmatch(_text_at(sentence, begin))
-    if found is None or found.group(1).casefold() not in _CONTRACTED or begin + len(found.group(0)) != end:
-        return None
-    return begin + found.start(2)
-
-
-def _extension_end(extent: str, tags: str, after: int) -> int | None:
-    """The unit where an extended cue ends, or None when the words after it do not fit ``extent``."""
-    if extent == "verb":
-        return after + 1 if after < len(tags) and tags[after] in "wVR" else None
-    if extent == "noun":
-        end = after
-        while end < len(tags) and end < after + 2 and tags[end] == "w":
-            end += 1
-        return end if end > after and end < len(tags) and tags[end] == "t" else None
-    position = after  # gerund: through time words and a comma
-    while position < len(tags) and tags[position] in "dm" and position < after + 3:
-        position += 1
-    if position < len(tags) and tags[position] == ",":
-        position += 1
-    return position + 1 if position < len(tags) and tags[position] == "G" else None
-
-
-@lru_cache(maxsize=1)
-def _cue_extensions() -> dict[str, str]:
-    """The extent of each cue form whose annotated cue runs on past it ("continued to" + a verb)."""
-    return {form.casefold(): extent for form, extent in load_table("cue_extensions.tsv", columns=2)}
-
-
-@lru_cache(maxsize=1)
-def _cue_particles() -> frozenset[str]:
-    """The words PolNeAR counts in the cue before them ("talked about")."""
-    return load_words("cue_particles.txt")
-
-
-@lru_cache(maxsize=1)
-def _paired_particles() -> frozenset[str]:
-    """The particles ``cue_particles.txt`` joins to one word only ("of" of "boasted of")."""
-    return frozenset(entry.split()[-1] for entry in _cue_particles() if " " in entry)
-
-
-def _text_at(sentence: Sentence, position: int) -> str:
-    """The text of the token starting at ``position`` in the sentence, or ''."""
-    for token in sentence.tokens:
-        if token.start == position:
-            return token.text
-    return ""
 
 
 def _inherited_source(row: Tagged, before: list[_Found]) -> list[Span]:
