@@ -42,12 +42,17 @@ def predict(
     """Run the extractor on each gold article's text; return records by article id.
 
     ``extractor`` defaults to :func:`provenance.extract.extract_attributions`.
+    Each text is read as ``provenance extract`` reads a file (its headline,
+    dateline and boilerplate found by :func:`provenance.ingest.article_from_text`),
+    so the two give the same predictions.
     """
+    from .ingest.text import article_from_text
+
     if extractor is None:
         from .extract import extract_attributions as extractor
     predicted = {}
     for gold in articles:
-        article = Article(id=gold.id, text=gold.text)
+        article = article_from_text(gold.text, id=gold.id)
         predicted[gold.id] = prediction_record(article, extractor(article))["attributions"]
     return predicted
 

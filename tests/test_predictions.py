@@ -64,3 +64,11 @@ def test_predict_runs_the_given_extractor_on_the_gold_text():
 def test_read_predictions_of_a_missing_file(tmp_path):
     with pytest.raises(InputError, match="missing.jsonl"):
         read_predictions(tmp_path / "missing.jsonl")
+
+
+def test_predict_reads_a_text_as_extract_does_so_boilerplate_gives_nothing():
+    text = "The mayor said the bridge would reopen.\n\nEditor’s note: The governor said this story was unfair.\n"
+    gold = GoldArticle("story", text, "story_a.ann", ())
+    (record,) = predict([gold])["story"]
+    assert text[record["cue"][0][0] : record["cue"][0][1]] == "said"
+    assert record["cue"][0][0] < text.index("Editor")

@@ -27,6 +27,8 @@ def marked(text: str) -> list[str]:
         ("You May Also Like", "block"),
         ("Read more", "block"),
         ("Editor\u2019s Picks", "block"),
+        ("Editor\u2019s note: This story has been updated with the senator\u2019s comments.", "line"),
+        ("Editors noted the mistake within the hour.", None),
         ("Tags: Ukraine, Russia, Pentagon", "line"),
         ("Read more: Ukraine war latest", "line"),
         ("RELATED: Pentagon says calls go unanswered", "line"),
