@@ -623,3 +623,32 @@ def test_content_opening_a_paragraph_starts_after_the_dateline():
     (found,) = extract_attributions(Article(id="a", text=text))
     assert found.content.startswith("Mediators will meet")
     assert found.source.name == "Port Authority"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        # "In a letter, X said C": the clause holds its own source and cue, so "In" is no cue of it
+        ("In a letter to Senate colleagues, Sanders said the agreement was flawed.", ["said"]),
+        ("In his new book, Mr. Ross argues that the deal failed.", ["argues"]),
+        # a bare participle before "by" modifies the noun before it ("a practice criticized by ...")
+        ("The agency allowed some states to merge the categories, a practice criticized by Senate Democrats.", []),
+        ("He dismissed the labels, a sentiment endorsed by the crowd in the arena.", ["dismissed"]),
+    ],
+)
+def test_cue_inside_a_modifier_is_not_the_main_attribution(sentence, cues):
+    assert [found.cue for found in extract_attributions(article(sentence))] == cues
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # verbs PolNeAR's annotators almost never mark as cues (weight below min_cue_weight)
+        "The governor signed the budget on Tuesday.",
+        "The House passed the bill by a wide margin.",
+        "She delivered the commencement speech at the university.",
+        "Mrs. Schlafly maintained an energetic pace into advanced age.",
+    ],
+)
+def test_action_verbs_are_no_cues(sentence):
+    assert extract_attributions(article(sentence)) == ()
