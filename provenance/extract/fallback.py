@@ -30,7 +30,9 @@ after "to" or a form of "be" (an infinitive, a passive), after an article or
 a preposition (a noun: "the added security"), and a cue inside a role of a
 rule's match (a nested cue is the rules' business) are left alone, as is any
 cue no shape fits: nothing here raises on odd input, and only sentences with
-an unmatched cue are looked at.
+an unmatched cue are looked at. A closing quotation mark whose opening one
+lies in an earlier sentence (the tagger leaves it ``*``) ends a quotation as a
+``Q`` does: "... the station,” wrote Time magazine.
 """
 
 from __future__ import annotations
@@ -90,6 +92,9 @@ _RE_INVERTED_SOURCE = re.compile(macro_pattern("NPX").pattern)
 _RE_RECIPIENT = re.compile(macro_pattern("RCP").pattern)
 #: The content: the rules' body up to their end of a content.
 _RE_CONTENT = re.compile(macro_pattern("BODY").pattern + macro_pattern("END").pattern)
+#: A closing quotation mark whose opening one lies in an earlier sentence: the tagger leaves it
+#: ``*``, yet it ends a quotation as a ``Q`` does ("... the station,” wrote Time magazine.").
+_CLOSING_QUOTES = frozenset({"”", '"', "»"})
 #: Longest source read by position, in units: a longer run is a clause, not a subject.
 _MAX_SOURCE = 14
 #: Longest subject with its appositive ("X, a Y of Z, said ..."), and longest segment of it.
@@ -146,6 +151,9 @@ def fallback_matches(
     tags = row.tags
     found: dict[int, RuleMatch] = {}
     taken: set[int] | None = None
+    closing: frozenset[int] = frozenset()
+    if "*" in tags:
+        closing = frozenset(i for i, tag in enumerate(tags) if tag == "*" and text[slice(*row.units[i])] in _CLOSING_QUOTES)
     for hit in _RE_STRONG_CUE.finditer(tags):
         unit = hit.start()
         cue = row.cues[unit]
@@ -158,7 +166,7 @@ def fallback_matches(
             taken = {index for match in matched.values() for ranges in match.roles.values() for start, end in ranges for index in range(start, end)}
         if unit in taken:
             continue
-        match = _positional(tags, unit)
+        match = _positional(tags, unit, closing)
         if match is None or (not is_strong and match.rule.name not in _ANY_WEIGHT):
             continue
         first, last = match.roles["source"][0]
@@ -176,8 +184,11 @@ def _may_follow_appositive(tags: str, unit: int) -> bool:
     return left > 1 and tags[left - 1] == "," and 0 < tags.find(",") < left - 1
 
 
-def _positional(tags: str, unit: int) -> RuleMatch | None:
-    """The roles of the cue at ``unit`` read off its position, or None when no shape fits."""
+def _positional(tags: str, unit: int, closing: frozenset[int] = frozenset()) -> RuleMatch | None:
+    """The roles of the cue at ``unit`` read off its position, or None when no shape fits.
+
+    ``closing`` holds the units of closing quotation marks the tagger left ``*``.
+    """
     end = len(tags)
     while end > unit + 1 and tags[end - 1] == ".":
         end -= 1
@@ -195,15 +206,15 @@ def _positional(tags: str, unit: int) -> RuleMatch | None:
             return None
         if content is not None:
             return _match("source_cue_content", cue, ((start, left),), content, recipient)
-        boundary = _clause_end(tags, start)
+        boundary = _clause_end(tags, start, closing)
         if boundary is None or recipient:
             return None
         return _match("clause_source_cue", cue, ((start, left),), ((0, boundary),), recipient)
-    boundary = _clause_end(tags, left)
+    boundary = _clause_end(tags, left, closing)
     if boundary is None:
         return None
     inverted = _RE_INVERTED_SOURCE.match(tags, unit + 1, end)
-    if inverted is not None and not recipient and (tags[boundary - 1] == "Q" or inverted.end() == end or tags[inverted.end()] == ","):
+    if inverted is not None and not recipient and (tags[boundary - 1] == "Q" or boundary - 1 in closing or inverted.end() == end or tags[inverted.end()] == ","):
         return _match("clause_cue_source", cue, ((unit + 1, inverted.end()),), ((0, boundary),), recipient)
     if content is None or tags[left - 1] != ",":
         return None
@@ -288,13 +299,16 @@ def _content(tags: str, after: int, end: int) -> Ranges | None:
     return ((after, found.end()),)
 
 
-def _clause_end(tags: str, start: int) -> int | None:
-    """End of the clause or quotation just before ``start`` ("C, X said", "“C,” X said"), or None."""
+def _clause_end(tags: str, start: int, closing: frozenset[int] = frozenset()) -> int | None:
+    """End of the clause or quotation just before ``start`` ("C, X said", "“C,” X said"), or None.
+
+    A unit of ``closing`` (a closing quotation mark left ``*``) ends a quotation too.
+    """
     if start == 0:
         return None
     if tags[start - 1] == ",":
         boundary = start - 1
-    elif tags[start - 1] == "Q":
+    elif tags[start - 1] == "Q" or start - 1 in closing:
         boundary = start
     else:
         return None

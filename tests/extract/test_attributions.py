@@ -505,6 +505,38 @@ def test_generic_polls_after_a_clause_are_no_source():
     assert extract_attributions(article("The mayor is leading in the polls.")) == ()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cue", "expected"),
+    [
+        # a progressive "is telling" with its recipient
+        ("The governor is telling voters in Dayton that the plant will stay open.", "is telling", ("The governor", "is telling", "voters in Dayton", "that the plant will stay open")),
+        # "X asked Y about/to ...", a time between the source and the cue
+        ("The mayor asked the council about the missing funds.", "asked", ("The mayor", "asked", "the council", "about the missing funds")),
+        ("Two senators on Monday asked the agency to release the files.", "asked", ("Two senators", "asked", "the agency", "to release the files")),
+        # "(When) asked to ... / Asked Tuesday about ...": no source
+        ("When asked to explain the delay, the spokesman blamed the weather.", "asked", (None, "asked", None, "to explain the delay")),
+        ("Asked Tuesday about the layoffs, the mayor blamed the weather.", "Asked", (None, "Asked", None, "Tuesday about the layoffs")),
+        # "ask" is a question cue like "asks"
+        ("Many voters ask the candidates to explain their tax plans.", "ask", ("Many voters", "ask", "the candidates", "to explain their tax plans")),
+        # '"Q," X said, citing A, B and C': the reasons, commas and all, are the content of "citing"
+        (
+            '"Prices will keep rising," the economist said, citing weak harvests, high fuel costs and a strong dollar.',
+            "citing",
+            ("the economist", "citing", None, "weak harvests, high fuel costs and a strong dollar"),
+        ),
+        # "X, participle ..., said C": the subject before a participial appositive is the source
+        ("Sen. Ann Lee (D-Ohio), noting the long lines, said the polls would stay open late.", "said", ("Sen. Ann Lee (D-Ohio)", "said", None, "the polls would stay open late")),
+        ("Gov. Ann Lee of Ohio, hoping to win over farmers, called the subsidy a lifeline.", "called", ("Gov. Ann Lee of Ohio", "called", None, "the subsidy a lifeline")),
+        # "after saying that ...": a gerund after a preposition takes the sentence's subject
+        ("The senator angered farmers after saying that the subsidy would end.", "saying", ("The senator", "saying", None, "that the subsidy would end")),
+        # a closing quotation mark whose opening one is in an earlier sentence ends the content of an inverted cue
+        ("The plan is dead, and nobody in this town will miss it,” wrote Jane Roe.", "wrote", ("Jane Roe", "wrote", None, "The plan is dead, and nobody in this town will miss it,”")),
+    ],
+)
+def test_recall_construction(sentence, cue, expected):
+    assert [roles(a) for a in extract_attributions(article(sentence)) if a.cue == cue] == [expected]
+
+
 def test_headline_colon():
     found = only("Poll: Sanders Leads Clinton In New Hampshire")
     assert (found.source.text, found.cue, found.content) == ("Poll", ":", "Sanders Leads Clinton In New Hampshire")

@@ -114,3 +114,16 @@ def test_matched_cue_and_cues_inside_a_match_are_left_alone():
 def test_sentence_without_cue_gives_nothing():
     text = "Blue skies are ahead, and the harbour is calm."
     assert fallback_matches(tag_tokens(tokenize(text)), {}, text) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shape", "expected"),
+    [
+        # a closing quotation mark whose opening one lies in an earlier sentence ends a quotation
+        ("The plan is dead,” said the mayor.", "fallback_clause_cue_source", ("the mayor", "said", None, "The plan is dead,”")),
+        ("The plan is dead,” the mayor said.", "fallback_clause_source_cue", ("the mayor", "said", None, "The plan is dead,”")),
+    ],
+)
+def test_unpaired_closing_quote_ends_the_content(sentence, shape, expected):
+    assert list(shapes(sentence).values()) == [shape]
+    assert extracted(sentence) == [expected]
