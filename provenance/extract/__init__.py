@@ -134,9 +134,10 @@ def extract_attributions(article: Article, *, settings: Settings = DEFAULT_SETTI
                     best[unit] = match
             best.update(fallback_matches(row, best, article.text, settings=settings))
             in_sentence: list[_Found] = []
-            for unit in sorted(best):
+            units = sorted(best)
+            for unit in units:
                 in_sentence.append(_build((number, position), best[unit], row, in_sentence, sentence))
-            for unit, item in zip(sorted(best), in_sentence):
+            for unit, item in zip(units, in_sentence):
                 if is_swallowed(item, in_sentence):
                     continue
                 cue = row.cues[unit]
@@ -155,13 +156,13 @@ def extract_attributions(article: Article, *, settings: Settings = DEFAULT_SETTI
             if item.open_quote or not item.content:
                 _continue_quote(item, document)
     resolver = MentionResolver(article)
-    results = {}
+    results: dict[tuple[Span, ...], Attribution] = {}  # by evidence, read once: it sorts spans
     for item in found:
         if not item.content:
             continue
         attribution = _attribution(article, item, resolver)
         results.setdefault(attribution.evidence, attribution)
-    return tuple(sorted(results.values(), key=lambda a: (a.evidence, a.cue)))
+    return tuple(attribution for _, attribution in sorted(results.items(), key=lambda pair: (pair[0], pair[1].cue)))
 
 
 def _normalized(text: str) -> str:
@@ -234,7 +235,7 @@ def _build(index: tuple[int, int], match: RuleMatch, row: Tagged, before: list[_
         for spans in (source, content):
             if spans and spans[-1].end > contraction >= spans[-1].start:
                 spans[-1] = Span(spans[-1].start, contraction)
-    if cue[-1].end < sentence.span.end and text_at(sentence, cue[-1].end) == ":":
+    if cue[-1].end < sentence.tokens[-1].end and text_at(sentence, cue[-1].end) == ":":
         cue[-1] = Span(cue[-1].start, cue[-1].end + 1)  # PolNeAR's cue is "said:", colon included
     return _Found(
         index,

@@ -18,7 +18,9 @@ unit ranges of the sentence's tag row (:class:`~provenance.extract.tagger.Tagged
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from operator import itemgetter
 
 from ..lexicon import load_table, load_words
 from .sentences import Sentence
@@ -204,7 +206,9 @@ def text_at(sentence: Sentence, position: int) -> str:
     >>> text_at(sentence, 3), text_at(sentence, 4)
     ('said', '')
     """
-    for token in sentence.tokens:
-        if token.start == position:
-            return token.text
-    return ""
+    tokens = sentence.tokens
+    found = bisect_left(tokens, position, key=_START)  # tokens are in text order, none empty
+    return tokens[found].text if found < len(tokens) and tokens[found].start == position else ""
+
+
+_START = itemgetter(1)  # of a Token

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import itemgetter, or_
 from typing import NamedTuple
 
 from ..lexicon import load_words
@@ -44,6 +46,7 @@ RE_QUOTE_MARK = re.compile(r"''|``|[“”\"]")
 #: Quote marks that may open a quotation, and the marks that may close each.
 _CLOSERS = {"“": "”\"", '"': "\"”", "``": "''", "''": "''"}
 _SENTENCE_END = frozenset(".?!")
+_TEXT, _IS_QUOTE = itemgetter(0), itemgetter(3)  # of a Token
 
 
 class Token(NamedTuple):
@@ -163,8 +166,9 @@ def paragraph_sentences(text: str, paragraph: Span, number: int = 0) -> list[Sen
     tokens = tokenize(text, paragraph.start, paragraph.end)
     found = []
     begin = 0
-    # only a sentence mark or a quotation can end a sentence: look at those alone
-    candidates = [index for index, token in enumerate(tokens) if token.is_quote or token.text in _SENTENCE_END]
+    # only a sentence mark or a quotation can end a sentence: look at those alone (found in C, not a Python loop)
+    is_candidate = map(or_, map(_SENTENCE_END.__contains__, map(_TEXT, tokens)), map(_IS_QUOTE, tokens))
+    candidates = list(compress(count(), is_candidate))
     for index in candidates:
         if _ends_sentence(tokens[index], tokens[index + 1] if index + 1 < len(tokens) else None):
             found.append(Sentence(tuple(tokens[begin : index + 1]), number))

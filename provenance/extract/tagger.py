@@ -46,6 +46,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 from operator import itemgetter
 
 from ..errors import LexiconError
@@ -152,9 +153,10 @@ def tag_tokens(tokens: tuple[Token, ...] | list[Token]) -> Tagged:
     if any(map(_OPENS_MULTI, entries)):
         merged = []  # (index, cue) of each multi-word cue, left to right; a cue's words open no other
         after = 0
-        for index in [index for index, entry in enumerate(entries) if entry[3]]:
+        words = list(map(_WORD, entries))  # lowered already: a quotation's '' is no cue word
+        for index in compress(count(), map(_OPENS_MULTI, entries)):
             if index >= after and index not in names:
-                cue = _multiword_cue(tokens, index, multi[entries[index][0]])
+                cue = _multiword_cue(words, index, multi[words[index]])
                 if cue is not None:
                     merged.append((index, cue))
                     after = index + len(cue.words)
@@ -182,7 +184,7 @@ _KNOWN_LIMIT = 100_000  # words; a full memory is emptied, not grown
 _CAPITALISED_CUES: set[str] = set()  # remembered texts of capitalised cue words and auxiliaries
 _QUOTE: tuple[str, str, Cue | None, bool] = ("", "Q", None, False)  # a whole quotation: one unit
 _TEXT, _IS_QUOTE, _SPAN = itemgetter(0), itemgetter(3), itemgetter(slice(1, 3))  # of a Token
-_TAG, _CUE, _OPENS_MULTI = itemgetter(1), itemgetter(2), itemgetter(3)  # of a reading
+_WORD, _TAG, _CUE, _OPENS_MULTI = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)  # of a reading
 
 
 def _learn(text: str) -> tuple[str, str, Cue | None, bool]:
@@ -214,8 +216,9 @@ def _cue_words_in_names(texts: list[str], tags: list[str]) -> list[int]:
     """
     found = []
     last = len(tags) - 1
-    for index, tag in enumerate(tags):
-        if texts[index] not in _CAPITALISED_CUES or tag not in _CUE_OR_AUXILIARY:
+    for index in compress(count(), map(_CAPITALISED_CUES.__contains__, texts)):  # few: skip the rest in C
+        tag = tags[index]
+        if tag not in _CUE_OR_AUXILIARY:
             continue
         following = tags[index + 1] if index < last else ""
         if index == 0:
@@ -275,7 +278,12 @@ def may_hold_cue(tokens: tuple[Token, ...] | list[Token]) -> bool:
     if tokens and tokens[0].text in _OPENERS:
         return True
     starters = _cue_starters()
-    return not starters.isdisjoint(map(str.casefold, map(_TEXT, tokens)))  # maps: no Python loop
+    texts = list(map(_TEXT, tokens))
+    # most cue words are written in lowercase: a word found as written needs no casefold (the
+    # words are casefolded already), and the hashes taken here serve the tagger's lookups next
+    if not starters.isdisjoint(texts):
+        return True
+    return not starters.isdisjoint(map(str.casefold, texts))  # maps: no Python loop
 
 
 #: Sentence openers that may start a cue: "To Sharp, ...", the dash of a credit line.
@@ -309,9 +317,10 @@ def _open_class_tag(text: str, word: str) -> str:
     return _PUNCTUATION.get(text, "*")
 
 
-def _multiword_cue(tokens: tuple[Token, ...] | list[Token], index: int, cues: tuple[Cue, ...]) -> Cue | None:
+def _multiword_cue(words: list[str], index: int, cues: tuple[Cue, ...]) -> Cue | None:
+    """The first of ``cues`` whose words are the lowered ``words`` from ``index`` on."""
     for cue in cues:
-        if tuple(_lowered(token.text) for token in tokens[index : index + len(cue.words)]) == cue.words:
+        if tuple(words[index : index + len(cue.words)]) == cue.words:
             return cue
     return None
 
