@@ -10,9 +10,10 @@ One JSON object per article, one per line in a ``.jsonl`` file::
 Offsets are half-open character ranges into the article's text as stored in
 its file; an attribution with no stated source has an empty ``source`` list.
 A statement reported inside another attribution ("Sputnik reported that the
-Pentagon said ...") is left out by default: PolNeAR's annotators mark only the
-outer one, never one attribution inside another. With ``nested=True`` it is
-listed too, ``reported_in`` holding the outer attribution's cue.
+Pentagon said ...") is left out of the predictions (:func:`own_voice`):
+PolNeAR's annotators mark only the outer one, never one attribution inside
+another. ``provenance extract --nested`` lists it too, ``reported_in``
+holding the outer attribution's cue.
 This is what ``provenance extract --format jsonl`` writes and what
 :func:`provenance.evaluate.evaluate` scores (it reads only ``source``, ``cue``
 and ``content``), so any system's output in this shape can be compared.
@@ -29,7 +30,7 @@ from .brat import GoldArticle
 from .errors import InputError
 from .model import Article, Attribution
 
-__all__ = ["parse_predictions", "predict", "prediction_record", "read_predictions"]
+__all__ = ["own_voice", "parse_predictions", "predict", "prediction_record", "read_predictions"]
 
 Record = Mapping[str, Any]
 
@@ -53,16 +54,29 @@ def predict(
     predicted = {}
     for gold in articles:
         article = article_from_text(gold.text, id=gold.id)
-        predicted[gold.id] = prediction_record(article, extractor(article))["attributions"]
+        predicted[gold.id] = prediction_record(article, own_voice(extractor(article)))["attributions"]
     return predicted
 
 
-def prediction_record(article: Article, attributions: Iterable[Attribution], *, nested: bool = False) -> dict[str, Any]:
+def own_voice(attributions: Iterable[Attribution]) -> tuple[Attribution, ...]:
+    """The attributions not reported inside another one: the level PolNeAR annotates.
+
+    Examples
+    --------
+    >>> from provenance.model import Span
+    >>> outer = Attribution("a", None, "reported", (Span(0, 8),), (Span(9, 30),), "x")
+    >>> inner = Attribution("a", None, "said", (Span(20, 24),), (Span(25, 30),), "y", reported_in=(Span(0, 8),))
+    >>> [found.cue for found in own_voice([outer, inner])]
+    ['reported']
+    """
+    return tuple(attribution for attribution in attributions if not attribution.reported_in)
+
+
+def prediction_record(article: Article, attributions: Iterable[Attribution]) -> dict[str, Any]:
     """The predictions-format object of one article.
 
     ``article`` is the stem of the article's file name (or of its id), as a
-    gold split names its texts. Offsets index ``article.text``. Attributions
-    reported inside another one are listed only when ``nested`` is true.
+    gold split names its texts. Offsets index ``article.text``.
 
     Examples
     --------
@@ -87,7 +101,6 @@ def prediction_record(article: Article, attributions: Iterable[Attribution], *, 
                 "reported_in": _pairs(attribution.reported_in),
             }
             for attribution in attributions
-            if nested or not attribution.reported_in
         ],
     }
 

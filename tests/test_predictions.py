@@ -7,7 +7,7 @@ import pytest
 from provenance.brat import GoldArticle
 from provenance.errors import InputError
 from provenance.model import Article, Attribution, Mention, Span
-from provenance.predictions import parse_predictions, predict, prediction_record, read_predictions
+from provenance.predictions import own_voice, parse_predictions, predict, prediction_record, read_predictions
 
 
 def test_parse_predictions_appends_repeated_articles():
@@ -35,7 +35,7 @@ def test_prediction_record_shape():
     }
 
 
-def test_prediction_record_lists_a_reported_statement_only_when_asked():
+def test_own_voice_leaves_out_a_reported_statement_and_the_record_keeps_its_outer_cue():
     text = "Sputnik reported that the Pentagon said the drills ended."
     article = Article(id="story", text=text)
     sputnik = Mention("Sputnik", Span(0, 7), "wire", "Sputnik")
@@ -44,8 +44,8 @@ def test_prediction_record_lists_a_reported_statement_only_when_asked():
                         source_spans=(Span(0, 7),))
     inner = Attribution("story", pentagon, "said", (Span(35, 39),), (Span(40, 56),), "the drills ended",
                         source_spans=(Span(22, 34),), reported_in=(Span(8, 16),))
-    assert [a["cue"] for a in prediction_record(article, [outer, inner])["attributions"]] == [[[8, 16]]]
-    listed = prediction_record(article, [outer, inner], nested=True)["attributions"]
+    assert [a["cue"] for a in prediction_record(article, own_voice([outer, inner]))["attributions"]] == [[[8, 16]]]
+    listed = prediction_record(article, [outer, inner])["attributions"]
     assert [(a["cue"], a["reported_in"]) for a in listed] == [([[8, 16]], []), ([[35, 39]], [[8, 16]])]
 
 

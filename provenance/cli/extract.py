@@ -12,7 +12,7 @@ from ..brat import GoldSplit, read_split
 from ..evaluate import Evaluation, evaluate, format_table
 from ..extract import extract_attributions
 from ..model import Article, Attribution, Span
-from ..predictions import predict, prediction_record, read_predictions
+from ..predictions import own_voice, predict, prediction_record, read_predictions
 from ..ingest import RecordFields
 from . import cli
 from .common import dump_json, exit_for, format_option, paths_argument, quiet_option, read_inputs, record_field_options
@@ -46,17 +46,15 @@ def extract(paths: tuple[Path, ...], fmt: str, nested: bool, quiet: bool, fields
     found = []
     for article in articles:
         attributions = extract_attributions(article)
-        if not nested:
-            attributions = tuple(attribution for attribution in attributions if not attribution.reported_in)
-        found.append((article, attributions))
+        found.append((article, attributions if nested else own_voice(attributions)))
     if fmt == "text":
         click.echo(render_text(found), nl=False)
     elif fmt == "jsonl":
         for article, attributions in found:
-            record = prediction_record(article, attributions, nested=True)
+            record = prediction_record(article, attributions)
             click.echo(json.dumps(record, sort_keys=True, ensure_ascii=False))
     else:
-        records = [prediction_record(article, attributions, nested=True) for article, attributions in found]
+        records = [prediction_record(article, attributions) for article, attributions in found]
         click.echo(dump_json(records), nl=False)
     exit_for(failures)
 
